@@ -1,0 +1,132 @@
+"""Resolve actor phrases to one node per actor, within one article.
+
+Rules, in order: a named person wins (gazetteer, else NER with the state its
+demonym gives); then a named state, capital or organisation («وفد دمشق» → Syria);
+then an unnamed official or counterpart with a demonym, resolved to the person
+of that state named in the same article (preferring the same office: the
+«نظيره الروسي» of a foreign minister is the Russian foreign minister), else to
+the state itself; NER organisations outside the gazetteer become actors
+labelled in Arabic. Lone feminine demonyms («المساعدات القطرية») are adjectives,
+not actors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from extract.arabic import norm, strip_punct
+from extract.gazetteer import Gazetteer
+from extract.mentions import Phrase
+from extract.records import Actor
+
+
+@dataclass(frozen=True)
+class PersonSighting:
+    """A named person seen in the article, with the office words around the name."""
+
+    actor: Actor
+    title: str
+    position: int  # character offset, for "the nearest earlier one"
+
+
+def ner_actor(kind: str, name: str, affiliation: Actor | None) -> Actor:
+    """An actor known only from NER: labelled in Arabic, id from its normalised name."""
+    digest = hashlib.sha1(norm(name).encode()).hexdigest()[:10]
+    return Actor(id=f"ar-{digest}", kind=kind, label_ar=name, affiliation=affiliation)
+
+
+def affiliation_of(actor: Actor) -> Actor:
+    """The side an actor is on: a person's state or body, else the actor itself."""
+    return actor.affiliation if actor.kind == "person" and actor.affiliation else actor
+
+
+class Resolver:
+    """Turns the phrases of one article into actors, sharing what it learns."""
+
+    def __init__(self, gazetteer: Gazetteer, phrases: list[Phrase]):
+        self.gazetteer = gazetteer
+        self.persons: list[PersonSighting] = []
+        self._names: dict[str, Actor] = {}
+        for phrase in phrases:  # first pass: every named person, for coreference
+            person = self._person(phrase)
+            if person is not None:
+                self.persons.append(PersonSighting(person, phrase.title_key, phrase.char_start))
+
+    def resolve(self, phrase: Phrase, office: str = "") -> Actor | None:
+        """The actor a phrase stands for; `office` is the title of the other side,
+        used when the phrase is a counterpart («نظيره»)."""
+        person = self._person(phrase)
+        if person is not None:
+            return person
+        named = [h for h in phrase.hits if h.role in ("name", "capital", "organ")]
+        if named:
+            return named[-1].actor if phrase.has_role("organ") else named[0].actor
+        if phrase.orgs:
+            return ner_actor("organization", phrase.orgs[0], self._state(phrase))
+        state = self._state(phrase)
+        if state is None:
+            return None
+        if phrase.has_role("title", "counterpart"):
+            wanted = office if phrase.has_role("counterpart") else phrase.title_key
+            return self._coreferent(state, wanted, phrase.char_start) or state
+        if phrase.has_role("group", "organ"):
+            return state
+        if phrase.only_demonym and _plural_or_masculine_noun(phrase):
+            return state
+        return None
+
+    def counterpart(self, phrase: Phrase, office: str) -> Actor | None:
+        """A lone demonym listed after «نظرائه»: that state's holder of `office`."""
+        state = self._state(phrase)
+        if state is None:
+            return None
+        return self._coreferent(state, office, phrase.char_start) or state
+
+    def _person(self, phrase: Phrase) -> Actor | None:
+        for hit in phrase.hits:
+            if hit.actor.kind == "person":
+                return hit.actor
+        if not phrase.persons:
+            return None
+        name = phrase.persons[0]
+        key = norm(name)
+        if key in self._names:
+            return self._names[key]
+        for known, actor in self._names.items():  # «لافروف» after «سيرغي لافروف»
+            if known.endswith(" " + key) or known.startswith(key + " "):
+                return actor
+        actor = ner_actor("person", name, self._state(phrase))
+        self._names[key] = actor
+        return actor
+
+    def _state(self, phrase: Phrase) -> Actor | None:
+        for hit in phrase.hits:
+            if hit.actor.kind in ("state", "organization"):
+                return hit.actor
+        return None
+
+    def _coreferent(self, state: Actor, office: str, position: int) -> Actor | None:
+        """The person of `state` named in the article, same office first, nearest first."""
+        same_side = [p for p in self.persons if p.actor.affiliation == state]
+        if not same_side:
+            return None
+        if office:
+            same_office = [p for p in same_side if p.title and p.title == office]
+            if same_office:
+                same_side = same_office
+        return min(same_side, key=lambda p: abs(p.position - position)).actor
+
+
+def _plural_or_masculine_noun(phrase: Phrase) -> bool:
+    """A lone demonym used as a noun: plural «الروس», «قطريين», or listed «والتركي».
+
+    A singular nisba after a noun is an adjective («انسحاب روسي», «المساعدات
+    القطرية») and names no actor.
+    """
+    word = norm(strip_punct(phrase.text.split()[-1]))
+    if word.endswith("ه"):
+        return False
+    if word.endswith("ي"):
+        return phrase.conj
+    return True

@@ -1,0 +1,92 @@
+"""Arabic orthographic normalisation shared by every lexicon lookup.
+
+News text spells the same word with or without hamza seats, tatweel and vowel
+marks; the Stanza lemmas made here even keep the vowel marks. Every lookup goes
+through `norm` so that data files can be written in plain spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ی": "ي",  # Persian yeh, seen in copied tags
+        "ې": "ي",
+        "ک": "ك",
+        "ہ": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "“": '"',
+        "”": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
+_PUNCT_EDGES = "\"'()[]{}«»“”‘’.,،:;؛!?؟-–—…"
+
+# Proclitics that attach to nouns in running text, longest first: the conjunction,
+# then a preposition, then the article (و + ب + ال = «وبال»).
+_PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def norm(text: str) -> str:
+    """Fold spelling variants: diacritics, tatweel, hamza seats, ta marbuta, alef maqsura."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text)
+    text = text.translate(_LETTERS)
+    return " ".join(text.split())
+
+
+def strip_punct(text: str) -> str:
+    """Remove quotes and punctuation glued to a token's edges (Stanza keeps some)."""
+    return text.strip(_PUNCT_EDGES + " ")
+
+
+def clitic_readings(word: str) -> list[tuple[str, str]]:
+    """Every (proclitics, rest) reading of a word, the unsplit reading first.
+
+    «والإيراني» → [("", "والايراني"), ("وال", "ايراني"), ("و", "الايراني"), …]: the
+    matcher tries each, so lexicon entries are written bare and still match after
+    «و», «ب», «ال»; the proclitics tell a coordination («و») or a preposition («ب»).
+    """
+    base = norm(strip_punct(word))
+    out = [("", base)]
+    for clitic in _PROCLITICS:
+        if base.startswith(clitic) and len(base) - len(clitic) >= 2:
+            rest = base[len(clitic) :]
+            out.append((clitic, rest))
+            if clitic.endswith("لل"):
+                # «للاجتماع» = ل + الاجتماع: keep the article reading too.
+                out.append((clitic[:-1], "ال" + rest))
+    return out
+
+
+def clitic_variants(word: str) -> list[str]:
+    """The forms of `clitic_readings`, without the proclitics."""
+    return list(dict.fromkeys(rest for _, rest in clitic_readings(word)))
+
+
+def conjunction(prefix: str) -> bool:
+    """Whether a proclitic string begins with the conjunction «و» or «ف»."""
+    return prefix[:1] in ("و", "ف")
+
+
+def preposition(prefix: str) -> str | None:
+    """The preposition inside a proclitic string: «وبال» → «ب», «لل» → «ل»."""
+    core = prefix.lstrip("وف")
+    core = core[:-2] if core.endswith("ال") else core
+    return core[:1] or None
+
+
+def without_article(word: str) -> str:
+    """Drop a leading «ال» so that definite and bare forms compare equal."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word

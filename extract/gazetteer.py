@@ -1,0 +1,105 @@
+"""The actor gazetteer: states, capitals, demonyms, organisations and persons.
+
+Loaded from `data/gazetteer/actors.tsv` (one row per actor) and `names.tsv` (one
+row per Arabic surface form with its role: name, capital, demonym or organ).
+Matching runs over surface tokens, so a name that the offline MWT model splits
+(«سيرغي» → «س + يرغي») is still found whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.arabic import clitic_readings, norm, strip_punct
+from extract.lexicon import DATA_DIR, DataFileError, read_tsv
+from extract.records import ACTOR_KINDS, Actor
+
+NAME_ROLES = ("name", "organ", "capital", "demonym")  # priority when forms collide
+
+
+@dataclass(frozen=True)
+class GazetteerHit:
+    """A gazetteer match over tokens [start, end)."""
+
+    start: int
+    end: int
+    actor: Actor
+    role: str
+    prefix: str = ""  # proclitics stripped from the first word («و», «ب», «ال» …)
+
+
+class Gazetteer:
+    """Arabic surface forms → actors, matched longest first."""
+
+    def __init__(self, actors: dict[str, Actor], forms: dict[tuple[str, ...], tuple[str, str]]):
+        self.actors = actors
+        self._forms = forms
+        self._longest = max((len(k) for k in forms), default=1)
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Gazetteer:
+        base = directory or DATA_DIR / "gazetteer"
+        rows = read_tsv(
+            base / "actors.tsv", ("id", "kind", "label_en", "label_ar", "wikidata", "affiliation")
+        )
+        names = read_tsv(base / "names.tsv", ("actor_id", "role", "arabic"))
+        by_id = {r["id"]: r for r in rows}
+        alt: dict[str, list[str]] = {}
+        forms: dict[tuple[str, ...], tuple[str, str]] = {}
+        for r in names:
+            if r["actor_id"] not in by_id:
+                raise DataFileError(f"{base / 'names.tsv'}: unknown actor id {r['actor_id']!r}")
+            if r["role"] not in NAME_ROLES:
+                raise DataFileError(f"{base / 'names.tsv'}: unknown role {r['role']!r}")
+            key = tuple(norm(r["arabic"]).split())
+            old = forms.get(key)
+            if old is None or NAME_ROLES.index(r["role"]) < NAME_ROLES.index(old[1]):
+                forms[key] = (r["actor_id"], r["role"])
+            if r["role"] == "name" and r["arabic"] != by_id[r["actor_id"]]["label_ar"]:
+                alt.setdefault(r["actor_id"], []).append(r["arabic"])
+        for r in rows:  # the Arabic label is always a name form
+            forms.setdefault(tuple(norm(r["label_ar"]).split()), (r["id"], "name"))
+
+        actors: dict[str, Actor] = {}
+
+        def build(actor_id: str, trail: tuple[str, ...] = ()) -> Actor:
+            if actor_id in actors:
+                return actors[actor_id]
+            if actor_id not in by_id or actor_id in trail:
+                raise DataFileError(f"{base / 'actors.tsv'}: bad affiliation chain {trail}")
+            r = by_id[actor_id]
+            if r["kind"] not in ACTOR_KINDS:
+                raise DataFileError(f"{base / 'actors.tsv'}: unknown kind {r['kind']!r}")
+            affiliation = build(r["affiliation"], (*trail, actor_id)) if r["affiliation"] else None
+            actors[actor_id] = Actor(
+                id=actor_id,
+                kind=r["kind"],
+                label_ar=r["label_ar"],
+                label_en=r["label_en"] or None,
+                alt_labels=tuple(dict.fromkeys(alt.get(actor_id, []))),
+                wikidata=r["wikidata"] or None,
+                affiliation=affiliation,
+            )
+            return actors[actor_id]
+
+        for actor_id in by_id:
+            build(actor_id)
+        return cls(actors, forms)
+
+    def match(self, tokens: list[str], start: int) -> GazetteerHit | None:
+        """The longest gazetteer form beginning at token `start` (clitics allowed on it)."""
+        rest = [norm(strip_punct(t)) for t in tokens[start + 1 : start + self._longest]]
+        for prefix, first in clitic_readings(tokens[start]):
+            for length in range(min(self._longest, len(rest) + 1), 0, -1):
+                key = (first, *rest[: length - 1])
+                hit = self._forms.get(key)
+                if hit:
+                    actor = self.actors[hit[0]]
+                    return GazetteerHit(start, start + length, actor, hit[1], prefix)
+        return None
+
+    def lookup(self, text: str) -> tuple[Actor, str] | None:
+        """The actor and role of a whole phrase, e.g. «الولايات المتحدة»."""
+        hit = self._forms.get(tuple(norm(text).split()))
+        return (self.actors[hit[0]], hit[1]) if hit else None

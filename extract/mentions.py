@@ -1,0 +1,197 @@
+"""Find actor phrases in a parsed sentence.
+
+A phrase is a run of tokens that together point at one actor: gazetteer names,
+capitals and demonyms, role words («وزير الخارجية», «نظيره», «مسؤولين») and NER
+person/organisation spans — «وزير الخارجية الروسي سيرغي لافروف» is one phrase.
+A token that only matches after dropping «و» starts a new, coordinated phrase
+(«نظيريه التركي … والإيراني محمد جواد ظريف»). Phrases are not yet actors: the
+resolver in `actors.py` decides what each one stands for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.arabic import clitic_readings, conjunction, norm, preposition, strip_punct
+from extract.gazetteer import Gazetteer, GazetteerHit
+from extract.lexicon import Lexicon
+from extract.nlp import Sentence
+
+UNIT_ROLES = ("title", "counterpart", "group", "organ")
+# Prepositions that may link an unnamed official to the body or state he belongs
+# to: «وزراء خارجية من السعودية», «مسؤولين في الحكومة», «المدير العام للمفوضية».
+LINKERS = ("من", "في")
+LOCATIVES = ("في", "الى", "داخل", "من", "عن", "على")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Tokens [start, end) of a sentence that name, or describe, one actor."""
+
+    start: int
+    end: int
+    text: str
+    char_start: int
+    char_end: int
+    hits: tuple[GazetteerHit, ...]
+    roles: tuple[tuple[str, str], ...]  # (kind, normalised word)
+    persons: tuple[str, ...]  # NER person names not found in the gazetteer
+    orgs: tuple[str, ...]  # NER organisation names not found in the gazetteer
+    conj: bool  # begins with the conjunction «و»
+    preposition: str | None  # the preposition right before it (token or clitic)
+
+    @property
+    def role_kinds(self) -> set[str]:
+        return {kind for kind, _ in self.roles}
+
+    def has_role(self, *kinds: str) -> bool:
+        return bool(self.role_kinds.intersection(kinds))
+
+    @property
+    def title_key(self) -> str:
+        """The office words, e.g. «وزير الخارجيه», used to match counterparts."""
+        words = [w for kind, w in self.roles if kind in ("title", "office")]
+        return " ".join(words[:3])
+
+    @property
+    def only_demonym(self) -> bool:
+        return bool(self.hits) and all(h.role == "demonym" for h in self.hits) and not (
+            self.roles or self.persons or self.orgs
+        )
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    kind: str  # gaz | role | per | org
+    conj: bool
+    hit: GazetteerHit | None = None
+    role: tuple[str, str] | None = None
+    clitic: str | None = None
+
+
+def find_phrases(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Phrase]:
+    """All actor phrases of a sentence, left to right."""
+    units = _units(sentence, gazetteer, lexicon)
+    phrases: list[Phrase] = []
+    i = 0
+    while i < len(units):
+        group = [units[i]]
+        j = i + 1
+        while j < len(units) and _continues(sentence, group, units[j], lexicon):
+            group.append(units[j])
+            j += 1
+        if any(u.kind != "role" or u.role[0] in UNIT_ROLES for u in group):
+            phrases.append(_phrase(sentence, group))
+        i = j
+    return phrases
+
+
+def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Unit]:
+    texts = [t.text for t in sentence.tokens]
+    ner_spans = {e.start: e for e in sentence.entities if e.type in ("PER", "ORG")}
+    units: list[_Unit] = []
+    i = 0
+    while i < len(texts):
+        hit = gazetteer.match(texts, i)
+        role = _role(texts, i, lexicon)
+        ent = ner_spans.get(i)
+        if hit and ent and ent.type == "PER" and ent.end > hit.end and hit.actor.kind != "person":
+            hit = None  # a NER person running on past a place name keeps the longer name
+        if hit and (not role or hit.end - hit.start >= role[2]):
+            conj, prep = conjunction(hit.prefix), preposition(hit.prefix)
+            units.append(_Unit(i, hit.end, "gaz", conj, hit=hit, clitic=prep))
+            i = hit.end
+        elif role:
+            (kind, key), prefix, length = role
+            conj, prep = conjunction(prefix), preposition(prefix)
+            units.append(_Unit(i, i + length, "role", conj, role=(kind, key), clitic=prep))
+            i += length
+        elif ent:
+            units.append(_Unit(i, ent.end, ent.type.lower(), _ner_conj(texts[i])))
+            i = ent.end
+        else:
+            i += 1
+    return units
+
+
+def _ner_conj(text: str) -> bool:
+    """«وظريف»: a NER span whose first word carries the conjunction (not «وليد»)."""
+    word = norm(strip_punct(text))
+    return word.startswith("و") and len(word) >= 5
+
+
+def _role(texts: list[str], i: int, lexicon: Lexicon) -> tuple[tuple[str, str], str, int] | None:
+    for length in range(min(lexicon.longest_role, len(texts) - i), 0, -1):
+        rest = [norm(strip_punct(t)) for t in texts[i + 1 : i + length]]
+        for prefix, first in clitic_readings(texts[i]):
+            key = " ".join([first, *rest])
+            kind = lexicon.roles.get(key)
+            if kind and kind != "classifier":
+                return (kind, key), prefix, length
+    return None
+
+
+def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lexicon) -> bool:
+    """Does `unit` belong to the phrase built so far in `group`?"""
+    if unit.conj:
+        return False
+    last = group[-1]
+    gap = [t.text for t in sentence.tokens[last.end : unit.start]]
+    named = any(u.kind in ("per", "org") or (u.hit and u.hit.role == "name") for u in group)
+    if unit.kind == "per" and any(u.kind == "per" or _is_person(u) for u in group):
+        return False
+    if not gap:
+        if unit.kind == "role" and unit.role[0] in ("title", "counterpart") and named:
+            return False  # «... لافروف نظيره»: a new description starts
+        return True
+    if len(gap) == 1 and gap[0] in ("،", ",") and (unit.kind == "per" or _is_person(unit)):
+        return any(u.kind == "role" for u in group)  # «وزير الخارجية البريطاني، ديفيد لامي»
+    if named or not any(u.kind == "role" for u in group):
+        return False
+    # An unnamed official linked to his state or body: «مسؤولين في الحكومة», «من السعودية».
+    words = [norm(strip_punct(g)) for g in gap]
+    return len(words) <= 2 and words[-1] in LINKERS and unit.kind in ("gaz", "role")
+
+
+def _is_person(unit: _Unit) -> bool:
+    return unit.hit is not None and unit.hit.actor.kind == "person"
+
+
+def _phrase(sentence: Sentence, group: list[_Unit]) -> Phrase:
+    tokens = sentence.tokens
+    start, end = group[0].start, group[-1].end
+    persons = tuple(_span_text(sentence, u) for u in group if u.kind == "per")
+    orgs = tuple(_span_text(sentence, u) for u in group if u.kind == "org")
+    char_start, char_end = tokens[start].start, tokens[end - 1].end
+    return Phrase(
+        start=start,
+        end=end,
+        text=sentence.text[char_start - sentence.start : char_end - sentence.start],
+        char_start=char_start,
+        char_end=char_end,
+        hits=tuple(u.hit for u in group if u.hit),
+        roles=tuple(u.role for u in group if u.role),
+        persons=persons,
+        orgs=orgs,
+        conj=group[0].conj,
+        preposition=_preposition(sentence, group[0]),
+    )
+
+
+def _span_text(sentence: Sentence, unit: _Unit) -> str:
+    words = [strip_punct(t.text) for t in sentence.tokens[unit.start : unit.end]]
+    text = " ".join(w for w in words if w)
+    if unit.conj and text.startswith("و"):
+        text = text[1:]
+    return text
+
+
+def _preposition(sentence: Sentence, unit: _Unit) -> str | None:
+    if unit.clitic:
+        return unit.clitic
+    if unit.start == 0:
+        return None
+    before = norm(strip_punct(sentence.tokens[unit.start - 1].text))
+    return before if before in LOCATIVES or before in ("مع", "بين", "ل") else None

@@ -1,0 +1,94 @@
+"""Plain records passed between the stages: articles in, contacts out.
+
+Everything here is a frozen dataclass so that a stage can never mutate what an
+earlier stage produced; `graph/` reads only these types and never Stanza objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MODES = (
+    "phone",
+    "meeting",
+    "visit",
+    "talks",
+    "message",
+    "delegation",
+    "multilateral-meeting",
+    "unspecified",
+)
+STATUSES = ("occurred", "planned", "offered", "denied")
+ACTOR_KINDS = ("state", "organization", "person")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article; `id` is the jsonl `id` field or the file name stem."""
+
+    id: str
+    text: str
+    source: str
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One node of the graph: a state, an organisation or a person.
+
+    `id` is a stable slug (``russia``, ``sergei-lavrov``; ``ar-…`` for actors
+    known only from NER). `affiliation` is the state or organisation a person
+    (or a sub-organisation) acts for.
+    """
+
+    id: str
+    kind: str
+    label_ar: str
+    label_en: str | None = None
+    alt_labels: tuple[str, ...] = ()
+    wikidata: str | None = None
+    affiliation: Actor | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An actor as it appears in one evidence sentence (surface + offsets in the article)."""
+
+    actor: Actor
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One diplomatic contact between two or more actors, with its evidence.
+
+    `method` says which path found it: ``tree`` (dependency structure) or
+    ``clause`` (fallback over the clause around the trigger).
+    """
+
+    article_id: str
+    participants: tuple[Participant, ...]
+    mode: str
+    status: str
+    mediated: bool
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    trigger: str
+    method: str
+    intermediaries: tuple[Participant, ...] = ()
+    date_text: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What extraction made of one article; `error` is set when the article failed."""
+
+    article: Article
+    contacts: tuple[Contact, ...] = ()
+    error: str | None = None
+    sentences: int = 0
+    actors: tuple[Actor, ...] = field(default=())

@@ -1,0 +1,1 @@
+"""RDF export, SPARQL access, network analysis and the offline HTML page for Tawasul contacts."""

@@ -1,0 +1,185 @@
+"""Turn extraction results into one RDF graph that follows the Tawasul contract.
+
+The contract (see data/ontology/tawasul.ttl) is what SPARQL users, the network
+view and the page rely on, so every triple shape is produced here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from extract.records import Actor, Article, ArticleResult, Contact
+from graph.vocab import (
+    DCTERMS,
+    ID,
+    MODE_TERMS,
+    ONTOLOGY_PATH,
+    OWL,
+    PROV,
+    RDF,
+    SEM,
+    SKOS,
+    STATUS_TERMS,
+    TW,
+    WD,
+    XSD,
+    bind_prefixes,
+    iri_segment,
+)
+
+ACTOR_CLASSES = {"person": TW.Person, "state": TW.State, "organization": TW.Organization}
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
+
+
+def load_ontology(path: Path = ONTOLOGY_PATH) -> Graph:
+    """Read the Tawasul ontology so exports carry their own class and property docs."""
+    return Graph().parse(path, format="turtle")
+
+
+def article_iri(article_id: str) -> URIRef:
+    """IRI of an article node: the id, percent-encoded, under ID/article/."""
+    return ID[f"article/{iri_segment(article_id)}"]
+
+
+def actor_iri(actor_id: str) -> URIRef:
+    """IRI of an actor node; ids are slugs, encoded only where IRI syntax demands it."""
+    return ID[f"actor/{iri_segment(actor_id)}"]
+
+
+def contact_iri(contact: Contact) -> URIRef:
+    """Deterministic contact IRI: article id plus a short hash of what makes the contact unique.
+
+    The hash (rather than a list index) keeps a contact's IRI stable when other
+    contacts of the same article appear or disappear between runs.
+    """
+    key = "\x1f".join(
+        [
+            contact.article_id,
+            str(contact.evidence_start),
+            str(contact.evidence_end),
+            contact.trigger,
+            contact.mode,
+            contact.status,
+            *sorted(f"{p.actor.id}@{p.start}" for p in contact.participants),
+            *sorted(f"via:{p.actor.id}@{p.start}" for p in contact.intermediaries),
+        ]
+    )
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return ID[f"contact/{iri_segment(contact.article_id)}-{digest}"]
+
+
+def wikidata_iri(qid: str) -> URIRef:
+    """Accept `Q159` or a full entity IRI and return the canonical entity IRI."""
+    if qid.startswith(("http://", "https://")):
+        return URIRef(qid)
+    return WD[qid]
+
+
+def build_graph(results: Iterable[ArticleResult], ontology: Graph | None = None) -> Graph:
+    """Build the export graph: ontology, articles, actors and contacts.
+
+    Actors are merged by id; the first description seen wins for the single-valued
+    facts (kind, labels, affiliation, Wikidata) so every actor keeps exactly one
+    prefLabel per language, and later Arabic variants become altLabels.
+    """
+    graph = bind_prefixes(Graph())
+    graph += ontology if ontology is not None else load_ontology()
+    actors: dict[str, Actor] = {}
+    extra_labels: dict[str, list[str]] = {}
+    for result in results:
+        _add_article(graph, result)
+        for actor in result.actors:
+            _collect_actor(actor, actors, extra_labels)
+            graph.add((article_iri(result.article.id), TW.mentions, actor_iri(actor.id)))
+        for contact in result.contacts:
+            _add_contact(graph, contact)
+            for person in (*contact.participants, *contact.intermediaries):
+                _collect_actor(person.actor, actors, extra_labels)
+    for actor in actors.values():
+        _add_actor(graph, actor, extra_labels.get(actor.id, []))
+    return graph
+
+
+def _add_article(graph: Graph, result: ArticleResult) -> None:
+    article: Article = result.article
+    node = article_iri(article.id)
+    graph.add((node, RDF.type, TW.Article))
+    graph.add((node, DCTERMS.identifier, Literal(article.id)))
+    source = URIRef(article.url) if article.url else Literal(article.source)
+    graph.add((node, DCTERMS.source, source))
+    if article.published:
+        graph.add((node, DCTERMS.issued, _date_literal(article.published)))
+    if result.error:
+        graph.add((node, TW.error, Literal(result.error)))
+
+
+def _date_literal(text: str) -> Literal:
+    """Type ISO dates and datetimes so SPARQL can compare them; keep anything else as text."""
+    if _DATE.fullmatch(text):
+        return Literal(text, datatype=XSD.date)
+    if _DATETIME.fullmatch(text):
+        return Literal(text, datatype=XSD.dateTime)
+    return Literal(text)
+
+
+def _add_contact(graph: Graph, contact: Contact) -> None:
+    if contact.mode not in MODE_TERMS:
+        raise ValueError(f"unknown contact mode {contact.mode!r} in article {contact.article_id}")
+    if contact.status not in STATUS_TERMS:
+        raise ValueError(
+            f"unknown contact status {contact.status!r} in article {contact.article_id}"
+        )
+    node = contact_iri(contact)
+    graph.add((node, RDF.type, TW.Contact))
+    graph.add((node, PROV.wasDerivedFrom, article_iri(contact.article_id)))
+    for participant in contact.participants:
+        graph.add((node, SEM.hasActor, actor_iri(participant.actor.id)))
+    for intermediary in contact.intermediaries:
+        graph.add((node, TW.intermediary, actor_iri(intermediary.actor.id)))
+    graph.add((node, TW.mode, MODE_TERMS[contact.mode]))
+    graph.add((node, TW.status, STATUS_TERMS[contact.status]))
+    graph.add((node, TW.mediated, Literal(bool(contact.mediated))))
+    graph.add((node, TW.evidence, Literal(contact.evidence, lang="ar")))
+    graph.add((node, TW.evidenceStart, Literal(contact.evidence_start, datatype=XSD.integer)))
+    graph.add((node, TW.evidenceEnd, Literal(contact.evidence_end, datatype=XSD.integer)))
+    graph.add((node, TW.trigger, Literal(contact.trigger, lang="ar")))
+    graph.add((node, TW.method, Literal(contact.method)))
+    for phrase in contact.date_text:
+        graph.add((node, TW.dateText, Literal(phrase, lang="ar")))
+
+
+def _collect_actor(
+    actor: Actor, actors: dict[str, Actor], extra_labels: dict[str, list[str]]
+) -> None:
+    """Record an actor and, recursively, its affiliation; remember label variants."""
+    known = actors.setdefault(actor.id, actor)
+    if known is not actor and actor.label_ar != known.label_ar:
+        variants = extra_labels.setdefault(actor.id, [])
+        if actor.label_ar not in variants:
+            variants.append(actor.label_ar)
+    if actor.affiliation is not None:
+        _collect_actor(actor.affiliation, actors, extra_labels)
+
+
+def _add_actor(graph: Graph, actor: Actor, extra_labels: list[str]) -> None:
+    if actor.kind not in ACTOR_CLASSES:
+        raise ValueError(f"unknown actor kind {actor.kind!r} for actor {actor.id}")
+    node = actor_iri(actor.id)
+    graph.add((node, RDF.type, ACTOR_CLASSES[actor.kind]))
+    graph.add((node, SKOS.prefLabel, Literal(actor.label_ar, lang="ar")))
+    if actor.label_en:
+        graph.add((node, SKOS.prefLabel, Literal(actor.label_en, lang="en")))
+    for label in (*actor.alt_labels, *extra_labels):
+        if label != actor.label_ar:
+            graph.add((node, SKOS.altLabel, Literal(label, lang="ar")))
+    if actor.affiliation is not None:
+        graph.add((node, TW.affiliation, actor_iri(actor.affiliation.id)))
+    if actor.wikidata:
+        graph.add((node, OWL.sameAs, wikidata_iri(actor.wikidata)))

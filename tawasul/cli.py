@@ -1,0 +1,107 @@
+"""The `tawasul` command: build the graph from articles, query it with SPARQL.
+
+    tawasul build [INPUT ...] --out DIR     articles → DIR/graph.ttl, network.html, contacts.json
+    tawasul query GRAPH 'SPARQL'             print the result as a table
+    tawasul stats GRAPH                      network figures (actors, contacts, centrality)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from extract.nlp import ModelsUnavailable
+from extract.records import ArticleResult
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ModelsUnavailable as exc:
+        print(f"tawasul: {exc}", file=sys.stderr)
+        return 3
+    except ValueError as exc:
+        print(f"tawasul: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tawasul", description="Diplomatic contacts from Arabic news, as a knowledge graph."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="extract contacts and write graph, page and JSON")
+    build.add_argument(
+        "inputs", nargs="*", type=Path,
+        help=".txt files, folders of them, or .jsonl files (default: the bundled articles)",
+    )
+    build.add_argument("--out", type=Path, default=Path("out"), help="output folder (out)")
+    build.add_argument(
+        "--format", dest="formats", default="ttl",
+        help="comma-separated RDF syntaxes to write: ttl, nt, jsonld (default ttl)",
+    )
+    build.set_defaults(run=_build)
+
+    query = sub.add_parser("query", help="run a SPARQL query over a saved graph")
+    query.add_argument("graph", type=Path, help="graph file (.ttl, .nt or .jsonld)")
+    query.add_argument("sparql", help="the query text, or @FILE to read it from a file")
+    query.add_argument("--max-width", type=int, default=60, help="truncate cells (0 = never)")
+    query.set_defaults(run=_query)
+
+    stats = sub.add_parser("stats", help="print network figures of a saved graph")
+    stats.add_argument("graph", type=Path)
+    stats.set_defaults(run=_stats)
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from tawasul.build import build
+
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    unknown = set(formats) - {"ttl", "nt", "jsonld"}
+    if unknown:
+        raise ValueError(f"unknown format(s) {', '.join(sorted(unknown))}: use ttl, nt, jsonld")
+
+    def progress(result: ArticleResult) -> None:
+        if result.error:
+            print(f"error  {result.error}", file=sys.stderr)
+        else:
+            print(f"{len(result.contacts):4d} contacts  {result.article.source}", file=sys.stderr)
+
+    report = build(args.inputs, args.out, formats=formats, progress=progress)
+    ok = len(report.results) - len(report.errors)
+    print(f"{report.contacts} contacts from {ok} article(s); {len(report.errors)} failed")
+    for path in report.files:
+        print(f"wrote {path}")
+    return 1 if report.errors else 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from graph.sparql import format_table, run_query
+    from graph.store import load_graph
+
+    text = args.sparql
+    if text.startswith("@"):
+        text = Path(text[1:]).read_text(encoding="utf-8")
+    columns, rows = run_query(load_graph(args.graph), text)
+    print(format_table(columns, rows, max_width=args.max_width or None))
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from graph.network import summary, to_networkx
+    from graph.store import load_graph
+
+    figures = summary(to_networkx(load_graph(args.graph)))
+    for key, value in figures.items():
+        print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
