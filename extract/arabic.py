@@ -59,6 +59,9 @@ def clitic_readings(word: str) -> list[tuple[str, str]]:
     «و», «ب», «ال»; the proclitics tell a coordination («و») or a preposition («ب»).
     """
     base = norm(strip_punct(word))
+    glued = base.lstrip("0123456789-/")  # «2025-03-18الوزير»: a date glued to a word
+    if glued and glued != base and glued[0].isalpha():
+        base = glued
     out = [("", base)]
     for clitic in _PROCLITICS:
         if base.startswith(clitic) and len(base) - len(clitic) >= 2:

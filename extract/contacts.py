@@ -29,6 +29,8 @@ from extract.records import Actor, Contact, Participant
 HARD_STOPS = {".", "؟", "?", "!", ";", "؛"}
 MODE_RANK = ("phone", "visit", "delegation", "message", "meeting", "talks", "unspecified")
 PIVOTS = ("مع",)
+MAX_SUBJECT_GAP = 8  # tokens between a subject and its trigger; further is another clause
+STATUS_REACH = 3  # status cues after the trigger count this far («المحادثات من المتوقع»)
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,8 @@ def clause_sides(
     after = [p for p in in_clause if p.start > token]
 
     gather = _gather_point(sentence, token, right, lexicon)
-    if trigger.frame == "multilateral" or gather is not None:
+    meeting = trigger.mode in ("meeting", "multilateral-meeting")
+    if trigger.frame == "multilateral" or (meeting and gather is not None):
         members = _members(in_clause, token, gather)
         if len(members) >= 3:
             return Sides((), (), "clause", members=tuple(members))
@@ -308,7 +311,11 @@ def _agent(
 def _agent_before(
     sentence: Sentence, in_clause: list[Phrase], token: int, left: int, phrases: list[Phrase]
 ) -> tuple[Phrase, ...]:
-    before = [p for p in in_clause if p.end <= token and p.preposition is None]
+    before = [
+        p
+        for p in in_clause
+        if p.end <= token and p.preposition is None and token - p.end <= MAX_SUBJECT_GAP
+    ]
     if not before:
         return _speaker(sentence, left, phrases)
     chain = [before[-1]]
@@ -352,11 +359,14 @@ def _contacts(
     lexicon: Lexicon,
 ) -> list[Contact]:
     left, right = clause_bounds(sentence, token, lexicon)
+    phrases = (*sides.agent, *sides.other, *sides.members)
+    reach = max((p.end for p in phrases), default=token + 1)
+    cue_end = min(right, max(token + STATUS_REACH + 1, min((p.start for p in phrases if p.start > token), default=0)))
     base = Contact(
         article_id=article_id,
         participants=(),
         mode=_mode(sentence, trigger, left, right, lexicon),
-        status=_status(sentence, token, left, right, lexicon, sides),
+        status=_status(sentence, token, left, cue_end, lexicon, sides),
         mediated=trigger.frame == "mediation" or _has_cue(sentence, left, right, lexicon),
         evidence=sentence.text,
         evidence_start=sentence.start,
@@ -364,7 +374,7 @@ def _contacts(
         trigger=sentence.tokens[token].text,
         method=sides.method,
         intermediaries=_participants(sides.intermediary, resolver),
-        date_text=dates(sentence, left, right, lexicon),
+        date_text=dates(sentence, left, min(right, reach + 4), lexicon),
     )
     if sides.members:
         members = _distinct_sides(_participants(sides.members, resolver))
@@ -432,8 +442,6 @@ def _clause_forms(sentence: Sentence, left: int, right: int) -> list[tuple[int, 
 def _mode(sentence: Sentence, trigger: Trigger, left: int, right: int, lexicon: Lexicon) -> str:
     modes = {trigger.mode}
     for _, form in _clause_forms(sentence, left, right):
-        if form in lexicon.triggers:
-            modes.add(lexicon.triggers[form].mode)
         cue = lexicon.cue(form, "mode")
         if cue:
             modes.add(cue)
@@ -452,8 +460,10 @@ def _status(
         if index in named:
             continue  # «سيرغي» split as «س + يرغي» is no future tense
         status = lexicon.cue(form, "status")
-        if status == "denied" and not token - 2 <= index <= token:
-            continue  # negation binds to the trigger or the word right before it
+        if status == "negation":
+            if not token - 2 <= index <= token:
+                continue  # «لم» binds to the trigger or the verb right before it
+            status = "denied"
         if status:
             found.add(status)
     for status in ("denied", "offered", "planned"):

@@ -30,6 +30,7 @@ OPTIONS = {
         "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
         "minVelocity": 1,
     },
+    "layout": {"randomSeed": 1},  # same network, same picture
     "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
     "nodes": {"font": {"size": 16, "face": "DejaVu Sans, Noto Sans Arabic, Arial, sans-serif"}},
     "edges": {

@@ -1,0 +1,219 @@
+"""Contact extraction, rule by rule, each on a real Arabic news sentence and real Stanza."""
+
+from __future__ import annotations
+
+from conftest import names, sides
+
+
+def pairs(contacts) -> set[frozenset[str]]:
+    return {sides(c) for c in contacts}
+
+
+def test_subject_trigger_and_mae_phrase(contacts_in):
+    contacts = contacts_in(
+        'قال وزير الخارجية البريطاني، ديفيد لامي، اليوم الأحد، إن لندن أجرت اتصالات '
+        'دبلوماسية مع "هيئة تحرير الشام" في سوريا.'
+    )
+    assert pairs(contacts) == {frozenset({"United Kingdom", "Hayat Tahrir al-Sham"})}
+    assert contacts[0].status == "occurred"
+
+
+def test_the_tree_path_reads_subject_and_mae_from_the_parse(contacts_in):
+    contacts = contacts_in(
+        'وجاء ذلك بعدما أعلن وزير الخارجية الأمريكي أنتوني بلينكن، يوم السبت، أن الولايات '
+        'المتحدة أجرت اتصالات مباشرة مع "هيئة تحرير الشام".'
+    )
+    assert [c.method for c in contacts] == ["tree"]
+    assert pairs(contacts) == {frozenset({"United States", "Hayat Tahrir al-Sham"})}
+
+
+def test_the_clause_path_takes_over_when_the_tree_does_not_connect(contacts_in):
+    contacts = contacts_in("الجيش اللبناني: اتصالات مع سوريا للحفاظ على استقرار الحدود")
+    assert pairs(contacts) == {frozenset({"Lebanon", "Syria"})}
+    assert contacts[0].method == "clause"
+
+
+def test_capitals_stand_for_states_and_coordinated_subjects_are_separate_sides(contacts_in):
+    contacts = contacts_in("واشنطن والدوحة تتواصلان مع هيئة تحرير الشام والجماعات المسلحة في سوريا")
+    assert pairs(contacts) == {
+        frozenset({"United States", "Hayat Tahrir al-Sham"}),
+        frozenset({"Qatar", "Hayat Tahrir al-Sham"}),
+    }
+
+
+def test_counterparts_with_demonym_and_name_are_each_a_contact(contacts_in):
+    contacts = contacts_in(
+        "قالت وزارة الخارجية الروسية في بيان اليوم إن وزير الخارجية الروسي سيرغي لافروف "
+        "بحث في اتصالات هاتفية مع نظيريه التركي مولود جاويش أوغلو والإيراني محمد جواد ظريف "
+        "الوضع في سوريا"
+    )
+    assert {names(c) for c in contacts} == {
+        frozenset({"Sergei Lavrov", "Mevlut Cavusoglu"}),
+        frozenset({"Sergei Lavrov", "Mohammad Javad Zarif"}),
+    }
+    assert {c.mode for c in contacts} == {"phone"}
+
+
+def test_a_name_split_by_mwt_stays_one_participant(contacts_in):
+    contacts = contacts_in(
+        "وزير الخارجية الروسي سيرغي لافروف بحث هاتفيا مع نظيره الأمريكي جون كيري الوضع في حلب"
+    )
+    lavrov = [p for c in contacts for p in c.participants if p.actor.label_en == "Sergei Lavrov"]
+    assert lavrov and lavrov[0].surface.endswith("سيرغي لافروف")
+
+
+def test_one_call_to_three_counterparts_is_three_contacts(contacts_in):
+    contacts = contacts_in(
+        "وأوردت وزارة الدفاع الروسية في بيان ، أن الاتصالات الثنائية التي أجراها شويغو مع "
+        "نظيريه وزير دفاع النظام السوري فهد جاسم الفريج، والإيراني حسين دهقان، ورئيس جهاز "
+        "المخابرات التركي هاكان فيدان، تناولت سبل تطبيع الأوضاع"
+    )
+    assert pairs(contacts) == {
+        frozenset({"Russia", "Syria"}),
+        frozenset({"Russia", "Iran"}),
+        frozenset({"Russia", "Turkey"}),
+    }
+
+
+def test_counterpart_demonyms_resolve_to_the_minister_named_in_the_article(contacts_in):
+    contacts = contacts_in(
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل السياسي. "
+        "وقال وزير الخارجية التركي مولود جاويش أوغلو إن الاتصالات مستمرة. "
+        "وقال المتحدث باسم وزارة الخارجية الأمريكية جون كيربي إن وزير الخارجية الأمريكي "
+        "جون كيري تحدث هاتفيا يوم الأربعاء مع نظرائه الروسي والتركي"
+    )
+    assert {names(c) for c in contacts} == {
+        frozenset({"John Kerry", "Sergei Lavrov"}),
+        frozenset({"John Kerry", "Mevlut Cavusoglu"}),
+    }
+    assert {c.date_text for c in contacts} == {("يوم الأربعاء",)}
+
+
+def test_received_a_call_from(contacts_in):
+    contacts = contacts_in(
+        "تلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون"
+    )
+    assert pairs(contacts) == {frozenset({"Egypt", "France"})}
+    assert contacts[0].mode == "phone"
+
+
+def test_contacts_between_x_and_y(contacts_in):
+    contacts = contacts_in(
+        "ويعد بلينكن أول مسؤول أمريكي يؤكد علنا وجود اتصالات بين إدارة الرئيس جو بايدن "
+        "و”هيئة تحرير الشام”"
+    )
+    assert pairs(contacts) == {frozenset({"United States", "Hayat Tahrir al-Sham"})}
+
+
+def test_demonym_gives_unnamed_officials_their_state(contacts_in):
+    contacts = contacts_in(
+        "أكد مسؤول مطلع أن دبلوماسيين قطريين أجروا محادثات مع هيئة تحرير الشام يوم الاثنين"
+    )
+    assert pairs(contacts) == {frozenset({"Qatar", "Hayat Tahrir al-Sham"})}
+    assert contacts[0].mode == "talks"
+    assert contacts[0].date_text == ("يوم الاثنين",)
+
+
+def test_a_lone_adjectival_demonym_is_not_an_actor(contacts_in):
+    contacts = contacts_in(
+        "وأوضح الأنصاري أن الوفد القطري ناقش أيضا مع الجانب السوري سبل تسهيل تدفق "
+        "المساعدات الإنسانية القطرية"
+    )
+    assert pairs(contacts) == {frozenset({"Qatar", "Syria"})}
+    assert contacts[0].mode == "delegation"
+
+
+def test_future_tense_makes_a_planned_contact(contacts_in):
+    contacts = contacts_in(
+        "أوضح المسؤول أن قطر ستجري محادثات اليوم الثلاثاء مع محمد البشير، القيادي في هيئة "
+        "تحرير الشام"
+    )
+    assert {c.status for c in contacts} == {"planned"}
+    assert frozenset({"Qatar", "Mohammed al-Bashir"}) in {names(c) for c in contacts}
+
+
+def test_an_offer_to_open_channels_is_offered(contacts_in):
+    contacts = contacts_in(
+        "أفاد مسؤول إيراني كبير بأن تركيا والسعودية وقطر عرضت فتح قنوات للتواصل مع قيادة "
+        "المعارضة السورية خلال اجتماع السبت."
+    )
+    assert pairs(contacts) == {
+        frozenset({"Turkey", "Syrian opposition"}),
+        frozenset({"Saudi Arabia", "Syrian opposition"}),
+        frozenset({"Qatar", "Syrian opposition"}),
+    }
+    assert {c.status for c in contacts} == {"offered"}
+
+
+def test_a_denial_makes_a_denied_contact(contacts_in):
+    contacts = contacts_in(
+        "ونفت الخارجية الإيرانية إجراء أي محادثات مع الولايات المتحدة خلال الأسبوع الماضي"
+    )
+    assert pairs(contacts) == {frozenset({"Iran", "United States"})}
+    assert contacts[0].status == "denied"
+
+
+def test_talks_through_intermediaries_are_mediated(contacts_in):
+    contacts = contacts_in(
+        "أجرت الولايات المتحدة محادثات غير مباشرة مع إيران عبر وسطاء عمانيين في مسقط"
+    )
+    assert pairs(contacts) == {frozenset({"United States", "Iran"})}
+    assert contacts[0].mediated is True
+
+
+def test_an_offer_to_mediate_between_two_sides(contacts_in):
+    contacts = contacts_in("تركيا: مستعدون للتوسط بين واشنطن والسلطة الجديدة في سوريا")
+    assert pairs(contacts) == {frozenset({"United States", "Syria"})}
+    contact = contacts[0]
+    assert contact.mediated is True
+    assert contact.status == "offered"
+    assert [p.actor.label_en for p in contact.intermediaries] == ["Turkey"]
+
+
+def test_a_multilateral_meeting_is_one_contact_of_all_members(contacts_in):
+    contacts = contacts_in(
+        "يأتي ذلك بعد اجتماع استضافه رئيس الوزراء القطري يوم السبت، بمشاركة وزراء خارجية من "
+        "السعودية ومصر وتركيا والأردن والعراق، إضافة إلى دبلوماسيين من إيران وروسيا، الحليفة "
+        "التقليدية للأسد"
+    )
+    assert len(contacts) == 1
+    assert contacts[0].mode == "multilateral-meeting"
+    assert sides(contacts[0]) == {
+        "Qatar", "Saudi Arabia", "Egypt", "Turkey", "Jordan", "Iraq", "Iran", "Russia"
+    }
+
+
+def test_a_planned_trilateral_meeting_between_named_states(contacts_in):
+    contacts = contacts_in(
+        "وكذلك التحضير للاجتماع الثلاثي الذي سيجمع وزراء خارجية كل من روسيا وتركيا وإيران"
+    )
+    assert [(sides(c), c.status) for c in contacts] == [
+        (frozenset({"Russia", "Turkey", "Iran"}), "planned")
+    ]
+
+
+def test_a_visit_names_its_host(contacts_in):
+    contacts = contacts_in("الوزير الشيباني يلتقي بنظيره الإيطالي في العاصمة الإيطالية روما")
+    assert pairs(contacts) == {frozenset({"Syria", "Italy"})}
+    assert contacts[0].mode == "meeting"
+
+
+def test_an_actor_outside_the_gazetteer_is_kept_with_its_arabic_name(contacts_in):
+    contacts = contacts_in(
+        "بحث وزير الخارجية السوداني علي يوسف الشريف مع نظيره المصري في القاهرة العلاقات الثنائية"
+    )
+    assert pairs(contacts) == {frozenset({"Sudan", "Egypt"})}
+    person = next(p.actor for p in contacts[0].participants if p.actor.kind == "person")
+    assert person.label_en is None and "يوسف" in person.label_ar
+    assert person.affiliation.label_en == "Sudan"
+
+
+def test_the_evidence_is_the_exact_sentence_with_offsets(extractor):
+    from extract.records import Article
+
+    text = "خبر أول لا صلة له.\nقطر بدأت اليوم اتصالات مباشرة مع هيئة تحرير الشام."
+    result = extractor.extract(Article("t", text, "t.txt"))
+    contact = result.contacts[0]
+    assert text[contact.evidence_start : contact.evidence_end] == contact.evidence
+    assert contact.evidence.startswith("قطر بدأت")
+    assert contact.date_text == ("اليوم",)
