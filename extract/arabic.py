@@ -65,7 +65,7 @@ def clitic_readings(word: str) -> list[tuple[str, str]]:
     out = [("", base)]
     for clitic in _PROCLITICS:
         if base.startswith(clitic) and len(base) - len(clitic) >= 2:
-            rest = base[len(clitic) :]
+            rest = strip_punct(base[len(clitic) :])  # «و”هيئة»: a quote after the clitic
             out.append((clitic, rest))
             if clitic.endswith("لل"):
                 # «للاجتماع» = ل + الاجتماع: keep the article reading too.
@@ -76,6 +76,30 @@ def clitic_readings(word: str) -> list[tuple[str, str]]:
 def clitic_variants(word: str) -> list[str]:
     """The forms of `clitic_readings`, without the proclitics."""
     return list(dict.fromkeys(rest for _, rest in clitic_readings(word)))
+
+
+_VERB_PREFIXES = ("سي", "ست", "سن", "ي", "ت", "ن", "ا")
+_VERB_SUFFIXES = ("ان", "ون", "ين", "وا", "تا", "ت", "ا")
+
+
+def stems(word: str) -> list[str]:
+    """Candidate stems of an inflected verb or noun, for lexicon lookups only.
+
+    The offline lemmatiser often returns the surface form («تتواصلان»); peeling
+    the usual person/number affixes finds the entry («تواصل»).
+    """
+    out = [word]
+    for suffix in ("", *_VERB_SUFFIXES):
+        core = word[: -len(suffix)] if suffix and word.endswith(suffix) else word
+        if suffix and core == word:
+            continue
+        for prefix in ("", *_VERB_PREFIXES):
+            if prefix and not core.startswith(prefix):
+                continue
+            stem = core[len(prefix) :]
+            if len(stem) >= 3 and stem not in out:
+                out.append(stem)
+    return out
 
 
 def conjunction(prefix: str) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from extract.actors import Resolver, affiliation_of
-from extract.arabic import clitic_readings, clitic_variants, norm, strip_punct
+from extract.arabic import clitic_readings, clitic_variants, norm, stems, strip_punct
 from extract.lexicon import Lexicon, Trigger
 from extract.mentions import Phrase
 from extract.nlp import Sentence
@@ -30,6 +30,7 @@ HARD_STOPS = {".", "؟", "?", "!", ";", "؛"}
 MODE_RANK = ("phone", "visit", "delegation", "message", "meeting", "talks", "unspecified")
 PIVOTS = ("مع",)
 MAX_SUBJECT_GAP = 8  # tokens between a subject and its trigger; further is another clause
+RELATIVE_REACH = 2  # a relative pronoun this close after a trigger noun describes it
 STATUS_REACH = 3  # status cues after the trigger count this far («المحادثات من المتوقع»)
 
 
@@ -56,11 +57,9 @@ def sentence_contacts(
     for word_index, trigger in find_triggers(sentence, phrases, lexicon):
         token = sentence.words[word_index].token
         left, right = clause_bounds(sentence, token, lexicon)
-        sides = tree_sides(sentence, word_index, trigger, phrases, (left, right))
-        if not (sides.agent and sides.other) and not sides.members:
-            sides = _fill_from_clause(
-                sides, clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
-            )
+        tree = tree_sides(sentence, word_index, trigger, phrases, (left, right))
+        clause = clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
+        sides = _combine(tree, clause)
         for contact in _contacts(article_id, sentence, token, trigger, sides, resolver, lexicon):
             key = frozenset(p.actor.id for p in contact.participants)
             if key in found:
@@ -82,6 +81,8 @@ def find_triggers(
         forms = [word.lemma, *clitic_variants(word.text)]
         if len(sentence.tokens[word.token].words) == 1:
             forms += clitic_variants(sentence.tokens[word.token].text)
+        if word.upos in ("VERB", "X"):
+            forms += [stem for form in forms for stem in stems(form)]
         for form in forms:
             if form in lexicon.triggers:
                 out.append((word.index, lexicon.triggers[form]))
@@ -105,7 +106,10 @@ def clause_bounds(sentence: Sentence, token: int, lexicon: Lexicon) -> tuple[int
         if text in HARD_STOPS | {":"}:
             break
         if boundary == "relative" and right + 1 < len(words):
-            if not any(lexicon.cue(f, "gathers") for f in clitic_variants(words[right + 1])):
+            # «الاتصالات التي أجراها شويغو مع …» describes the trigger itself; «الاجتماع
+            # الذي سيجمع …» lists its members: both stay in the clause.
+            gathers = any(lexicon.cue(f, "gathers") for f in clitic_variants(words[right + 1]))
+            if not gathers and right - token > RELATIVE_REACH:
                 break
         elif boundary:
             break
@@ -336,14 +340,19 @@ def _speaker(sentence: Sentence, left: int, phrases: list[Phrase]) -> tuple[Phra
     return (before[-1],) if before else ()
 
 
-def _fill_from_clause(tree: Sides, clause: Sides) -> Sides:
+def _combine(tree: Sides, clause: Sides) -> Sides:
+    """The tree's sides first; the clause fills what the tree left empty."""
     if clause.members:
         return clause
-    agent = tree.agent or clause.agent
     other = tree.other or clause.other
-    method = "tree" if (tree.agent and tree.other) else "clause"
-    intermediary = tree.intermediary or clause.intermediary
-    return Sides(agent, other, method, intermediary=intermediary)
+    if tree.other and clause.other[: len(tree.other)] == tree.other:
+        other = clause.other  # the list reading finds conjuncts the parse attached elsewhere
+    return Sides(
+        agent=tree.agent or clause.agent,
+        other=other,
+        method="tree" if (tree.agent and tree.other) else "clause",
+        intermediary=tree.intermediary or clause.intermediary,
+    )
 
 
 # ---------------------------------------------------------------- building

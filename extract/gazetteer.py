@@ -90,16 +90,25 @@ class Gazetteer:
     def match(self, tokens: list[str], start: int) -> GazetteerHit | None:
         """The longest gazetteer form beginning at token `start` (clitics allowed on it)."""
         rest = [norm(strip_punct(t)) for t in tokens[start + 1 : start + self._longest]]
+        best: GazetteerHit | None = None
         for prefix, first in clitic_readings(tokens[start]):
             for length in range(min(self._longest, len(rest) + 1), 0, -1):
-                key = (first, *rest[: length - 1])
-                hit = self._forms.get(key)
-                if hit:
-                    actor = self.actors[hit[0]]
-                    return GazetteerHit(start, start + length, actor, hit[1], prefix)
-        return None
+                found = self._forms.get((first, *rest[: length - 1]))
+                if found and (best is None or _better(length, found[1], best)):
+                    actor = self.actors[found[0]]
+                    best = GazetteerHit(start, start + length, actor, found[1], prefix)
+        return best
 
     def lookup(self, text: str) -> tuple[Actor, str] | None:
         """The actor and role of a whole phrase, e.g. «الولايات المتحدة»."""
         hit = self._forms.get(tuple(norm(text).split()))
         return (self.actors[hit[0]], hit[1]) if hit else None
+
+
+def _better(length: int, role: str, best: GazetteerHit) -> bool:
+    """Longer matches win; at equal length a name beats an organ, capital or demonym
+    («والسعودية» is the state, not the adjective)."""
+    best_length = best.end - best.start
+    if length != best_length:
+        return length > best_length
+    return NAME_ROLES.index(role) < NAME_ROLES.index(best.role)
