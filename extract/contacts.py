@@ -31,7 +31,8 @@ MODE_RANK = ("phone", "visit", "delegation", "message", "meeting", "talks", "uns
 PIVOTS = ("مع",)
 MAX_SUBJECT_GAP = 8  # tokens between a subject and its trigger; further is another clause
 RELATIVE_REACH = 2  # a relative pronoun this close after a trigger noun describes it
-STATUS_REACH = 3  # status cues after the trigger count this far («المحادثات من المتوقع»)
+STATUS_REACH = 3
+DISCOURSE_REACH = 2  # sentences an open caller stays available to a definite trigger  # status cues after the trigger count this far («المحادثات من المتوقع»)
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,34 @@ class Sides:
     intermediary: tuple[Phrase, ...] = ()
 
 
+@dataclass
+class Discourse:
+    """What earlier sentences of the article leave open, passed from one to the next.
+
+    «أجرى الوزير التركي سلسلة اتصالات مع عدد من نظرائه» names the caller but not
+    the callees; «الاتصالات جرت مع …» in the next sentence names the callees but,
+    with a definite «الاتصالات», refers back to the same calls and their caller.
+    """
+
+    agent: tuple[Phrase, ...] = ()
+    age: int = 0
+
+    def next_sentence(self) -> None:
+        self.age += 1
+        if self.age > DISCOURSE_REACH:
+            self.agent = ()
+
+
 def sentence_contacts(
     article_id: str,
     sentence: Sentence,
     phrases: list[Phrase],
     resolver: Resolver,
     lexicon: Lexicon,
+    discourse: Discourse | None = None,
 ) -> list[Contact]:
     """All contacts whose trigger is in `sentence`, one per participant set."""
+    discourse = discourse if discourse is not None else Discourse()
     found: dict[frozenset[str], Contact] = {}
     for word_index, trigger in find_triggers(sentence, phrases, lexicon):
         token = sentence.words[word_index].token
@@ -60,6 +81,7 @@ def sentence_contacts(
         tree = tree_sides(sentence, word_index, trigger, phrases, (left, right))
         clause = clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
         sides = _combine(tree, clause)
+        sides = _follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
         for contact in _contacts(article_id, sentence, token, trigger, sides, resolver, lexicon):
             key = frozenset(p.actor.id for p in contact.participants)
             if key in found:
@@ -340,6 +362,20 @@ def _speaker(sentence: Sentence, left: int, phrases: list[Phrase]) -> tuple[Phra
     return (before[-1],) if before else ()
 
 
+def _follow_discourse(
+    sides: Sides, trigger_text: str, resolver: Resolver, discourse: Discourse
+) -> Sides:
+    """Borrow the open caller for a definite trigger with no subject; remember a caller
+    whose counterparts this clause does not name."""
+    resolved = [p for p in sides.other if resolver.resolve(p) is not None]
+    if sides.agent and not resolved and not sides.members:
+        discourse.agent, discourse.age = sides.agent, 0
+    definite = any(rest.startswith("ال") for _, rest in clitic_readings(trigger_text))
+    if not sides.agent and resolved and definite and discourse.agent:
+        return replace(sides, agent=discourse.agent, method="clause")
+    return sides
+
+
 def _combine(tree: Sides, clause: Sides) -> Sides:
     """The tree's sides first; the clause fills what the tree left empty."""
     if clause.members:
@@ -347,10 +383,12 @@ def _combine(tree: Sides, clause: Sides) -> Sides:
     other = tree.other or clause.other
     if tree.other and clause.other[: len(tree.other)] == tree.other:
         other = clause.other  # the list reading finds conjuncts the parse attached elsewhere
+    # A subject the parse put inside the «مع» list is a misparse («جرت مع …، الإماراتي …»).
+    agent = tuple(p for p in tree.agent if p not in clause.other) or clause.agent
     return Sides(
-        agent=tree.agent or clause.agent,
+        agent=agent,
         other=other,
-        method="tree" if (tree.agent and tree.other) else "clause",
+        method="tree" if (agent == tree.agent and tree.agent and tree.other) else "clause",
         intermediary=tree.intermediary or clause.intermediary,
     )
 

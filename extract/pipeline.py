@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.actors import Resolver
-from extract.contacts import sentence_contacts
+from extract.contacts import Discourse, sentence_contacts
 from extract.gazetteer import Gazetteer
 from extract.ingest import IngestError
 from extract.lexicon import Lexicon
@@ -48,10 +48,14 @@ class Extractor:
         per_sentence = [find_phrases(s, self.gazetteer, self.lexicon) for s in sentences]
         resolver = Resolver(self.gazetteer, [p for ps in per_sentence for p in ps])
         contacts = []
+        discourse = Discourse()
         for sentence, phrases in zip(sentences, per_sentence, strict=True):
             contacts.extend(
-                sentence_contacts(article.id, sentence, phrases, resolver, self.lexicon)
+                sentence_contacts(
+                    article.id, sentence, phrases, resolver, self.lexicon, discourse
+                )
             )
+            discourse.next_sentence()
         actors = {p.actor.id: p.actor for c in contacts for p in c.participants}
         return ArticleResult(
             article=article,

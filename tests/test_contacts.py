@@ -217,3 +217,15 @@ def test_the_evidence_is_the_exact_sentence_with_offsets(extractor):
     assert text[contact.evidence_start : contact.evidence_end] == contact.evidence
     assert contact.evidence.startswith("قطر بدأت")
     assert contact.date_text == ("اليوم",)
+
+
+def test_a_definite_trigger_takes_the_caller_of_the_previous_sentence(contacts_in):
+    contacts = contacts_in(
+        "ومساء الجمعة ، أجرى وزير الخارجية التركي مولود جاويش أوغلو سلسلة اتصالات هاتفية مع "
+        "عدد من نظرائه في المنطقة. وأفادت المصادر أن الاتصالات جرت مع وزراء الخارجية، "
+        "الإماراتي عبدالله بن زايد آل نهيان، والقطري محمد بن عبد الرحمن آل ثاني"
+    )
+    assert {names(c) for c in contacts} == {
+        frozenset({"Mevlut Cavusoglu", "Abdullah bin Zayed"}),
+        frozenset({"Mevlut Cavusoglu", "Mohammed bin Abdulrahman Al Thani"}),
+    }
