@@ -37,8 +37,11 @@ def ner_actor(kind: str, name: str, affiliation: Actor | None) -> Actor:
 
 
 def affiliation_of(actor: Actor) -> Actor:
-    """The side an actor is on: a person's state or body, else the actor itself."""
-    return actor.affiliation if actor.kind == "person" and actor.affiliation else actor
+    """The side an actor is on: the top of its affiliation chain (Lavrov → Russia,
+    European Commission → European Union), else the actor itself."""
+    while actor.affiliation is not None:
+        actor = actor.affiliation
+    return actor
 
 
 class Resolver:
@@ -109,12 +112,14 @@ class Resolver:
     def _coreferent(self, state: Actor, office: str, position: int) -> Actor | None:
         """The person of `state` named in the article, same office first, nearest first."""
         same_side = [p for p in self.persons if p.actor.affiliation == state]
+        if office:
+            # «رئيس الوزراء القطري» is not the Qatari minister of state named earlier:
+            # a known, different office rules a person out.
+            same_office = [p for p in same_side if p.title == office]
+            untitled = [p for p in same_side if not p.title]
+            same_side = same_office or untitled
         if not same_side:
             return None
-        if office:
-            same_office = [p for p in same_side if p.title and p.title == office]
-            if same_office:
-                same_side = same_office
         return min(same_side, key=lambda p: abs(p.position - position)).actor
 
 

@@ -31,8 +31,8 @@ MODE_RANK = ("phone", "visit", "delegation", "message", "meeting", "talks", "uns
 PIVOTS = ("مع",)
 MAX_SUBJECT_GAP = 8  # tokens between a subject and its trigger; further is another clause
 RELATIVE_REACH = 2  # a relative pronoun this close after a trigger noun describes it
-STATUS_REACH = 3
-DISCOURSE_REACH = 2  # sentences an open caller stays available to a definite trigger  # status cues after the trigger count this far («المحادثات من المتوقع»)
+STATUS_REACH = 3  # status cues after the trigger count this far («المحادثات من المتوقع»)
+DISCOURSE_REACH = 2  # sentences an open caller stays available to a definite trigger
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,11 @@ def tree_sides(
                 agent.append(child.index)
             elif marker == "بين":
                 between.append(child.index)
-            elif marker in PIVOTS or (marker and marker in trigger.objects) or (child.deprel == "obj" and "obj" in trigger.objects and head == word_index):
+            elif (
+                marker in PIVOTS
+                or (marker and marker in trigger.objects)
+                or (child.deprel == "obj" and "obj" in trigger.objects and head == word_index)
+            ):
                 other.append(child.index)
     if between and not other:
         listed = _with_conjuncts(sentence, between)
@@ -408,7 +412,12 @@ def _contacts(
     left, right = clause_bounds(sentence, token, lexicon)
     phrases = (*sides.agent, *sides.other, *sides.members)
     reach = max((p.end for p in phrases), default=token + 1)
-    cue_end = min(right, max(token + STATUS_REACH + 1, min((p.start for p in phrases if p.start > token), default=0)))
+    cue_end = min(
+        right,
+        max(
+            token + STATUS_REACH + 1, min((p.start for p in phrases if p.start > token), default=0)
+        ),
+    )
     base = Contact(
         article_id=article_id,
         participants=(),
@@ -499,9 +508,7 @@ def _mode(sentence: Sentence, trigger: Trigger, left: int, right: int, lexicon: 
 def _status(
     sentence: Sentence, token: int, left: int, right: int, lexicon: Lexicon, sides: Sides
 ) -> str:
-    named = {
-        i for p in (*sides.agent, *sides.other, *sides.members) for i in range(p.start, p.end)
-    }
+    named = {i for p in (*sides.agent, *sides.other, *sides.members) for i in range(p.start, p.end)}
     found = set()
     for index, form in _clause_forms(sentence, left, right):
         if index in named:
@@ -544,7 +551,11 @@ def dates(sentence: Sentence, left: int, right: int, lexicon: Lexicon) -> tuple[
             else:
                 break
         if kinds - {None, "anchor"}:
-            out.append(sentence.text[tokens[start].start - sentence.start : tokens[end - 1].end - sentence.start])
+            out.append(
+                sentence.text[
+                    tokens[start].start - sentence.start : tokens[end - 1].end - sentence.start
+                ]
+            )
         i = end
     return tuple(dict.fromkeys(out))
 

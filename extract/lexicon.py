@@ -81,7 +81,7 @@ class Lexicon:
         cues: dict[str, tuple[tuple[str, str], ...]] = {}
         for r in read_tsv(base / "cues.tsv", ("form", "kind", "value")):
             key = norm(r["form"])
-            cues[key] = cues.get(key, ()) + ((r["kind"], r["value"]),)
+            cues[key] = (*cues.get(key, ()), (r["kind"], r["value"]))
         dates = {norm(r["form"]): r["kind"] for r in read_tsv(base / "dates.tsv", ("form", "kind"))}
         return cls(triggers=triggers, roles=roles, cues=cues, dates=dates)
 

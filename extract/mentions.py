@@ -55,8 +55,10 @@ class Phrase:
 
     @property
     def only_demonym(self) -> bool:
-        return bool(self.hits) and all(h.role == "demonym" for h in self.hits) and not (
-            self.roles or self.persons or self.orgs
+        return (
+            bool(self.hits)
+            and all(h.role == "demonym" for h in self.hits)
+            and not (self.roles or self.persons or self.orgs)
         )
 
 
@@ -143,9 +145,8 @@ def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lex
     if unit.kind == "per" and any(u.kind == "per" or _is_person(u) for u in group):
         return False
     if not gap:
-        if unit.kind == "role" and unit.role[0] in ("title", "counterpart") and named:
-            return False  # «... لافروف نظيره»: a new description starts
-        return True
+        # «... لافروف نظيره»: a title after a name starts a new description.
+        return not (unit.kind == "role" and unit.role[0] in ("title", "counterpart") and named)
     if len(gap) == 1 and gap[0] in ("،", ",") and (unit.kind == "per" or _is_person(unit)):
         return any(u.kind == "role" for u in group)  # «وزير الخارجية البريطاني، ديفيد لامي»
     if named or not any(u.kind == "role" for u in group):

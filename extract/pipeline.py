@@ -51,9 +51,7 @@ class Extractor:
         discourse = Discourse()
         for sentence, phrases in zip(sentences, per_sentence, strict=True):
             contacts.extend(
-                sentence_contacts(
-                    article.id, sentence, phrases, resolver, self.lexicon, discourse
-                )
+                sentence_contacts(article.id, sentence, phrases, resolver, self.lexicon, discourse)
             )
             discourse.next_sentence()
         actors = {p.actor.id: p.actor for c in contacts for p in c.participants}

@@ -1,8 +1,8 @@
 """The `tawasul` command: build the graph from articles, query it with SPARQL.
 
-    tawasul build [INPUT ...] --out DIR     articles → DIR/graph.ttl, network.html, contacts.json
-    tawasul query GRAPH 'SPARQL'             print the result as a table
-    tawasul stats GRAPH                      network figures (actors, contacts, centrality)
+tawasul build [INPUT ...] --out DIR     articles → DIR/graph.ttl, network.html, contacts.json
+tawasul query GRAPH 'SPARQL'             print the result as a table
+tawasul stats GRAPH                      network figures (actors, contacts, centrality)
 """
 
 from __future__ import annotations
@@ -37,12 +37,16 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="extract contacts and write graph, page and JSON")
     build.add_argument(
-        "inputs", nargs="*", type=Path,
+        "inputs",
+        nargs="*",
+        type=Path,
         help=".txt files, folders of them, or .jsonl files (default: the bundled articles)",
     )
     build.add_argument("--out", type=Path, default=Path("out"), help="output folder (out)")
     build.add_argument(
-        "--format", dest="formats", default="ttl",
+        "--format",
+        dest="formats",
+        default="ttl",
         help="comma-separated RDF syntaxes to write: ttl, nt, jsonld (default ttl)",
     )
     build.set_defaults(run=_build)

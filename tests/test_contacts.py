@@ -11,7 +11,7 @@ def pairs(contacts) -> set[frozenset[str]]:
 
 def test_subject_trigger_and_mae_phrase(contacts_in):
     contacts = contacts_in(
-        'قال وزير الخارجية البريطاني، ديفيد لامي، اليوم الأحد، إن لندن أجرت اتصالات '
+        "قال وزير الخارجية البريطاني، ديفيد لامي، اليوم الأحد، إن لندن أجرت اتصالات "
         'دبلوماسية مع "هيئة تحرير الشام" في سوريا.'
     )
     assert pairs(contacts) == {frozenset({"United Kingdom", "Hayat Tahrir al-Sham"})}
@@ -20,7 +20,7 @@ def test_subject_trigger_and_mae_phrase(contacts_in):
 
 def test_the_tree_path_reads_subject_and_mae_from_the_parse(contacts_in):
     contacts = contacts_in(
-        'وجاء ذلك بعدما أعلن وزير الخارجية الأمريكي أنتوني بلينكن، يوم السبت، أن الولايات '
+        "وجاء ذلك بعدما أعلن وزير الخارجية الأمريكي أنتوني بلينكن، يوم السبت، أن الولايات "
         'المتحدة أجرت اتصالات مباشرة مع "هيئة تحرير الشام".'
     )
     assert [c.method for c in contacts] == ["tree"]
@@ -179,7 +179,14 @@ def test_a_multilateral_meeting_is_one_contact_of_all_members(contacts_in):
     assert len(contacts) == 1
     assert contacts[0].mode == "multilateral-meeting"
     assert sides(contacts[0]) == {
-        "Qatar", "Saudi Arabia", "Egypt", "Turkey", "Jordan", "Iraq", "Iran", "Russia"
+        "Qatar",
+        "Saudi Arabia",
+        "Egypt",
+        "Turkey",
+        "Jordan",
+        "Iraq",
+        "Iran",
+        "Russia",
     }
 
 
