@@ -62,6 +62,10 @@ class Resolver:
         person = self._person(phrase)
         if person is not None:
             return person
+        demonyms = [h for h in phrase.hits if h.role == "demonym"]
+        if phrase.roles and demonyms and phrase.hits[0].role == "demonym":
+            # «السفير الفرنسي في بغداد»: the demonym gives the side, the place is where.
+            return self._official(phrase, demonyms[0].actor, office)
         named = [h for h in phrase.hits if h.role in ("name", "capital", "organ")]
         if named:
             return named[-1].actor if phrase.has_role("organ") else named[0].actor
@@ -70,14 +74,18 @@ class Resolver:
         state = self._state(phrase)
         if state is None:
             return None
-        if phrase.has_role("title", "counterpart"):
-            wanted = office if phrase.has_role("counterpart") else phrase.title_key
-            return self._coreferent(state, wanted, phrase.char_start) or state
-        if phrase.has_role("group", "organ"):
-            return state
+        if phrase.has_role("title", "counterpart", "group", "organ"):
+            return self._official(phrase, state, office)
         if phrase.only_demonym and _plural_or_masculine_noun(phrase):
             return state
         return None
+
+    def _official(self, phrase: Phrase, state: Actor, office: str) -> Actor:
+        """An unnamed office holder: the person of `state` with that office, else the state."""
+        if phrase.has_role("title", "counterpart"):
+            wanted = office if phrase.has_role("counterpart") else phrase.title_key
+            return self._coreferent(state, wanted, phrase.char_start) or state
+        return state
 
     def counterpart(self, phrase: Phrase, office: str) -> Actor | None:
         """A lone demonym listed after «نظرائه»: that state's holder of `office`."""

@@ -144,8 +144,8 @@ def clause_bounds(sentence: Sentence, token: int, lexicon: Lexicon) -> tuple[int
 def _starts_coordinate_clause(sentence: Sentence, token: int) -> bool:
     """«… ، وأوضح المسؤول»: a token «و» + verb opens a new clause."""
     word_ids = sentence.tokens[token].words
-    if len(word_ids) < 2:
-        return False
+    if len(word_ids) < 2 or sentence.tokens[token].ner != "O":
+        return False  # «ويتكوف» split as «و + يتكوف» is a name, not «and» + verb
     first, second = (sentence.words[i] for i in word_ids[:2])
     return first.text in ("و", "ف") and second.upos == "VERB"
 
@@ -244,7 +244,8 @@ def clause_sides(
     gather = _gather_point(sentence, token, right, lexicon)
     meeting = trigger.mode in ("meeting", "multilateral-meeting")
     if trigger.frame == "multilateral" or (meeting and gather is not None):
-        members = _members(in_clause, token, gather)
+        host = _agent_before(sentence, in_clause, token, left, phrases)
+        members = [*host, *_members(in_clause, token, gather)]
         if len(members) >= 3:
             return Sides((), (), "clause", members=tuple(members))
 
@@ -260,10 +261,20 @@ def clause_sides(
             return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause", intermediary=agent)
         return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause")
     else:
+        subject = _agent_before(sentence, in_clause, token, left, phrases)
+        if not subject and len(after) >= 2 and _transitive_verb(sentence, token, trigger):
+            # Verb, subject, object: «استقبل الرئيس المصري … وزير الخارجية الأمريكي».
+            objects = _object(sentence, after[1:], after[0].end - 1, trigger)
+            return Sides((after[0],), tuple(objects), "clause")
         other = _object(sentence, after, token, trigger)
     end = pivot if pivot is not None else token + 1
     agent = _agent(sentence, in_clause, phrases, token, end, left)
     return Sides(agent, tuple(other), "clause")
+
+
+def _transitive_verb(sentence: Sentence, token: int, trigger: Trigger) -> bool:
+    verb = any(sentence.words[w].upos == "VERB" for w in sentence.tokens[token].words)
+    return verb and "obj" in trigger.objects
 
 
 def _gather_point(sentence: Sentence, token: int, right: int, lexicon: Lexicon) -> int | None:
@@ -313,8 +324,7 @@ def _object(sentence: Sentence, after: list[Phrase], token: int, trigger: Trigge
         return []
     if first.preposition and first.preposition in trigger.objects:
         return [first]
-    verb = any(sentence.words[w].upos == "VERB" for w in sentence.tokens[token].words)
-    if "obj" in trigger.objects and verb and first.preposition is None:
+    if first.preposition is None and _transitive_verb(sentence, token, trigger):
         return [first]
     return []
 
@@ -422,7 +432,9 @@ def _contacts(
         article_id=article_id,
         participants=(),
         mode=_mode(sentence, trigger, left, right, lexicon),
-        status=_status(sentence, token, left, cue_end, lexicon, sides),
+        status=_status(
+            sentence, token, _status_start(sentence, left, lexicon), cue_end, lexicon, sides
+        ),
         mediated=trigger.frame == "mediation" or _has_cue(sentence, left, right, lexicon),
         evidence=sentence.text,
         evidence_start=sentence.start,
@@ -524,6 +536,14 @@ def _status(
         if status in found:
             return status
     return "occurred"
+
+
+def _status_start(sentence: Sentence, left: int, lexicon: Lexicon) -> int:
+    """Where status cues start: «من المقرر أن يلتقي» sets the status of the clause
+    that «أن» opens, so cues just before a complementizer count too."""
+    if left > 0 and lexicon.cue(norm(sentence.tokens[left - 1].text), "boundary") == "clause":
+        return max(0, left - 1 - STATUS_REACH)
+    return left
 
 
 def _has_cue(sentence: Sentence, left: int, right: int, lexicon: Lexicon) -> bool:

@@ -17,7 +17,7 @@ from extract.gazetteer import Gazetteer, GazetteerHit
 from extract.lexicon import Lexicon
 from extract.nlp import Sentence
 
-UNIT_ROLES = ("title", "counterpart", "group", "organ")
+UNIT_ROLES = ("title", "counterpart", "group", "organ", "honorific")
 # Prepositions that may link an unnamed official to the body or state he belongs
 # to: «وزراء خارجية من السعودية», «مسؤولين في الحكومة», «المدير العام للمفوضية».
 LINKERS = ("من", "في")
@@ -139,6 +139,8 @@ def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lex
     """Does `unit` belong to the phrase built so far in `group`?"""
     if unit.conj:
         return False
+    if unit.kind == "role" and unit.role[0] == "honorific" and unit.start == group[-1].end:
+        return True  # «أمير قطر الشيخ تميم»
     last = group[-1]
     gap = [t.text for t in sentence.tokens[last.end : unit.start]]
     named = any(u.kind in ("per", "org") or (u.hit and u.hit.role == "name") for u in group)

@@ -236,3 +236,37 @@ def test_a_definite_trigger_takes_the_caller_of_the_previous_sentence(contacts_i
         frozenset({"Mevlut Cavusoglu", "Abdullah bin Zayed"}),
         frozenset({"Mevlut Cavusoglu", "Mohammed bin Abdulrahman Al Thani"}),
     }
+
+
+def test_verb_subject_object_order_of_a_transitive_trigger(contacts_in):
+    contacts = contacts_in(
+        "استقبل الرئيس المصري عبد الفتاح السيسي، اليوم الاثنين، وزير الخارجية الأمريكي "
+        "أنتوني بلينكن في القاهرة."
+    )
+    assert {names(c) for c in contacts} == {frozenset({"Abdel Fattah el-Sisi", "Antony Blinken"})}
+    assert (contacts[0].mode, contacts[0].date_text) == ("meeting", ("اليوم الاثنين",))
+
+
+def test_a_courtesy_title_does_not_cut_a_name(contacts_in):
+    contacts = contacts_in(
+        "وتلقى أمير قطر الشيخ تميم بن حمد آل ثاني رسالة خطية من الرئيس الإيراني مسعود بزشكيان."
+    )
+    assert {names(c) for c in contacts} == {
+        frozenset({"Tamim bin Hamad Al Thani", "Masoud Pezeshkian"})
+    }
+    assert contacts[0].mode == "message"
+
+
+def test_min_al_muqarrar_an_makes_the_following_clause_planned(contacts_in):
+    contacts = contacts_in(
+        "ومن المقرر أن يلتقي المبعوث الأمريكي ستيف ويتكوف مع مسؤولين إسرائيليين الأسبوع المقبل."
+    )
+    assert pairs(contacts) == {frozenset({"United States", "Israel"})}
+    assert (contacts[0].status, contacts[0].date_text) == ("planned", ("الأسبوع المقبل",))
+
+
+def test_an_ambassador_belongs_to_his_demonym_not_to_his_post(contacts_in):
+    contacts = contacts_in(
+        "وبحث رئيس الوزراء العراقي محمد شياع السوداني مع السفير الفرنسي في بغداد سبل تعزيز التعاون."
+    )
+    assert pairs(contacts) == {frozenset({"Iraq", "France"})}
