@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.actors import Resolver
-from extract.contacts import Discourse, sentence_contacts
+from extract.contacts import sentence_contacts
 from extract.gazetteer import Gazetteer
 from extract.ingest import IngestError
 from extract.lexicon import Lexicon
 from extract.mentions import find_phrases
 from extract.nlp import Sentence, load_pipeline, parse
 from extract.records import Article, ArticleResult
+from extract.sides import Discourse
 
 
 @dataclass(frozen=True)

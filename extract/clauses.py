@@ -1,0 +1,76 @@
+"""Where a contact is told: trigger words and the clause around each.
+
+A trigger is a word whose lemma, surface form or stem is in
+`data/lexicon/triggers.tsv`. Its clause runs from the last clause boundary before
+it («أن», «الذي», a colon, a full stop) to the next one after it, or to «و» + verb
+opening a coordinate clause; the sides of the contact are looked for inside it.
+"""
+
+from __future__ import annotations
+
+from extract.arabic import clitic_variants, norm, stems, strip_punct
+from extract.lexicon import Lexicon, Trigger
+from extract.mentions import Phrase
+from extract.nlp import Sentence
+
+HARD_STOPS = {".", "؟", "?", "!", ";", "؛"}
+RELATIVE_REACH = 2  # a relative pronoun this close after a trigger noun describes it
+
+
+def find_triggers(
+    sentence: Sentence, phrases: list[Phrase], lexicon: Lexicon
+) -> list[tuple[int, Trigger]]:
+    """Words whose lemma or surface form is a trigger, outside actor phrases («وفد دمشق»)."""
+    inside = {i for p in phrases for i in range(p.start, p.end) if p.hits or p.persons}
+    out = []
+    for word in sentence.words:
+        if word.token in inside or word.upos in ("ADP", "PUNCT", "CCONJ"):
+            continue
+        forms = [word.lemma, *clitic_variants(word.text)]
+        if len(sentence.tokens[word.token].words) == 1:
+            forms += clitic_variants(sentence.tokens[word.token].text)
+        if word.upos in ("VERB", "X"):
+            forms += [stem for form in forms for stem in stems(form)]
+        for form in forms:
+            if form in lexicon.triggers:
+                out.append((word.index, lexicon.triggers[form]))
+                break
+    return out
+
+
+def clause_bounds(sentence: Sentence, token: int, lexicon: Lexicon) -> tuple[int, int]:
+    """Token range [left, right) of the clause holding the trigger token."""
+    words = [norm(strip_punct(t.text)) or t.text for t in sentence.tokens]
+    left = token
+    while left > 0:
+        word = words[left - 1]
+        if sentence.tokens[left - 1].text in HARD_STOPS | {":"} or lexicon.cue(word, "boundary"):
+            break
+        left -= 1
+    right = token + 1
+    while right < len(words):
+        text = sentence.tokens[right].text
+        boundary = lexicon.cue(words[right], "boundary")
+        if text in HARD_STOPS | {":"}:
+            break
+        if boundary == "relative" and right + 1 < len(words):
+            # «الاتصالات التي أجراها شويغو مع …» describes the trigger itself; «الاجتماع
+            # الذي سيجمع …» lists its members: both stay in the clause.
+            gathers = any(lexicon.cue(f, "gathers") for f in clitic_variants(words[right + 1]))
+            if not gathers and right - token > RELATIVE_REACH:
+                break
+        elif boundary:
+            break
+        if _starts_coordinate_clause(sentence, right):
+            break
+        right += 1
+    return left, right
+
+
+def _starts_coordinate_clause(sentence: Sentence, token: int) -> bool:
+    """«… ، وأوضح المسؤول»: a token «و» + verb opens a new clause."""
+    word_ids = sentence.tokens[token].words
+    if len(word_ids) < 2 or sentence.tokens[token].ner != "O":
+        return False  # «ويتكوف» split as «و + يتكوف» is a name, not «and» + verb
+    first, second = (sentence.words[i] for i in word_ids[:2])
+    return first.text in ("و", "ف") and second.upos == "VERB"

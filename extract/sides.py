@@ -1,0 +1,317 @@
+"""Who is on each side of a trigger: two paths, tree first.
+
+- `tree`: the trigger's dependents (or those of the light verb governing a
+  trigger noun, «أجرت اتصالات»): the subject on one side; the «مع»-phrase, the
+  object or the trigger's own preposition on the other; «بين X و Y»; each side
+  expanded over its conjuncts.
+- `clause`: when the parse does not connect a side (the models made offline have
+  LAS ≈ 0.58), the clause around the trigger is read left to right with «مع» as
+  the pivot: the phrase before the trigger (or between it and «مع») is one side,
+  the list after «مع» the other; a headline speaker «X: …» can be the subject; a
+  multilateral meeting («بمشاركة …», «سيجمع …») lists all its members.
+`combine` keeps the tree's sides and lets the clause fill what the tree left empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from extract.actors import Resolver
+from extract.arabic import clitic_readings, clitic_variants, norm, strip_punct
+from extract.lexicon import Lexicon, Trigger
+from extract.mentions import Phrase
+from extract.nlp import Sentence
+
+PIVOTS = ("مع",)
+MAX_SUBJECT_GAP = 8  # tokens between a subject and its trigger; further is another clause
+DISCOURSE_REACH = 2  # sentences an open caller stays available to a definite trigger
+
+
+@dataclass(frozen=True)
+class Sides:
+    """Phrases on each side of a trigger, and which path found them."""
+
+    agent: tuple[Phrase, ...]
+    other: tuple[Phrase, ...]
+    method: str
+    members: tuple[Phrase, ...] = ()  # multilateral meetings: everyone at the table
+    intermediary: tuple[Phrase, ...] = ()
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences of the article leave open, passed from one to the next.
+
+    «أجرى الوزير التركي سلسلة اتصالات مع عدد من نظرائه» names the caller but not
+    the callees; «الاتصالات جرت مع …» in the next sentence names the callees but,
+    with a definite «الاتصالات», refers back to the same calls and their caller.
+    """
+
+    agent: tuple[Phrase, ...] = ()
+    age: int = 0
+
+    def next_sentence(self) -> None:
+        self.age += 1
+        if self.age > DISCOURSE_REACH:
+            self.agent = ()
+
+
+# ---------------------------------------------------------------- tree path
+
+
+def tree_sides(
+    sentence: Sentence,
+    word_index: int,
+    trigger: Trigger,
+    phrases: list[Phrase],
+    bounds: tuple[int, int],
+) -> Sides:
+    """Sides read off the dependency tree; empty sides where the tree is silent."""
+    word = sentence.words[word_index]
+    heads = [word_index]
+    if word.upos in ("NOUN", "X") and word.head >= 0:
+        governor = sentence.words[word.head]
+        if governor.upos == "VERB" and word.deprel in ("obj", "obl", "nsubj", "nmod", "xcomp"):
+            heads.append(governor.index)  # the light verb: «أجرت اتصالات», «بدأت اتصالات»
+    agent, other, between = [], [], []
+    for head in heads:
+        for child in sentence.children(head):
+            marker = _case_marker(sentence, child.index)
+            if child.deprel.startswith("nsubj"):
+                agent.append(child.index)
+            elif marker == "بين":
+                between.append(child.index)
+            elif (
+                marker in PIVOTS
+                or (marker and marker in trigger.objects)
+                or (child.deprel == "obj" and "obj" in trigger.objects and head == word_index)
+            ):
+                other.append(child.index)
+    if between and not other:
+        listed = _with_conjuncts(sentence, between)
+        agent_p = _phrases_at(sentence, listed[:1], phrases, bounds)
+        other_p = _phrases_at(sentence, listed[1:], phrases, bounds)
+        if trigger.frame == "mediation":
+            mediator = _phrases_at(sentence, agent, phrases, bounds)
+            return Sides(agent_p, other_p, "tree", intermediary=mediator)
+        return Sides(agent_p, other_p, "tree")
+    return Sides(
+        _phrases_at(sentence, _with_conjuncts(sentence, agent), phrases, bounds),
+        _phrases_at(sentence, _with_conjuncts(sentence, other), phrases, bounds),
+        "tree",
+    )
+
+
+def _case_marker(sentence: Sentence, index: int) -> str | None:
+    """The preposition attached to a word («مع», «بين», «ب» …), if any."""
+    for child in sentence.children(index):
+        if child.deprel == "case":
+            return norm(child.text)
+    return None
+
+
+def _with_conjuncts(sentence: Sentence, indices: list[int]) -> list[int]:
+    out = list(indices)
+    for index in out:
+        out.extend(c.index for c in sentence.children(index) if c.deprel == "conj")
+    return out
+
+
+def _phrases_at(
+    sentence: Sentence, indices: Iterable[int], phrases: list[Phrase], bounds: tuple[int, int]
+) -> tuple[Phrase, ...]:
+    out: list[Phrase] = []
+    for index in indices:
+        token = sentence.words[index].token
+        for phrase in phrases:
+            inside = phrase.start <= token < phrase.end
+            if inside and bounds[0] <= phrase.start < bounds[1] and phrase not in out:
+                out.append(phrase)
+    return tuple(out)
+
+
+# -------------------------------------------------------------- clause path
+
+
+def clause_sides(
+    sentence: Sentence,
+    token: int,
+    trigger: Trigger,
+    phrases: list[Phrase],
+    bounds: tuple[int, int],
+    lexicon: Lexicon,
+) -> Sides:
+    """Sides read off the clause around the trigger, with «مع» as the pivot."""
+    left, right = bounds
+    words = [norm(strip_punct(t.text)) for t in sentence.tokens]
+    in_clause = [p for p in phrases if left <= p.start and p.end <= right]
+    after = [p for p in in_clause if p.start > token]
+
+    gather = _gather_point(sentence, token, right, lexicon)
+    meeting = trigger.mode in ("meeting", "multilateral-meeting")
+    if trigger.frame == "multilateral" or (meeting and gather is not None):
+        host = _agent_before(sentence, in_clause, token, left, phrases)
+        members = [*host, *_members(in_clause, token, gather)]
+        if len(members) >= 3:
+            return Sides((), (), "clause", members=tuple(members))
+
+    pivot = next((i for i in range(token + 1, right) if words[i] in PIVOTS), None)
+    between = next((i for i in range(token + 1, right) if words[i] == "بين"), None)
+    other: list[Phrase] = []
+    if pivot is not None:
+        other = _listed(sentence, phrases, pivot + 1, right, lexicon)
+    elif between is not None:
+        listed = _listed(sentence, phrases, between + 1, right, lexicon)
+        agent = _agent_before(sentence, in_clause, token, left, phrases)
+        if trigger.frame == "mediation":
+            return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause", intermediary=agent)
+        return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause")
+    else:
+        subject = _agent_before(sentence, in_clause, token, left, phrases)
+        if not subject and len(after) >= 2 and _transitive_verb(sentence, token, trigger):
+            # Verb, subject, object: «استقبل الرئيس المصري … وزير الخارجية الأمريكي».
+            objects = _object(sentence, after[1:], after[0].end - 1, trigger)
+            return Sides((after[0],), tuple(objects), "clause")
+        other = _object(sentence, after, token, trigger)
+    end = pivot if pivot is not None else token + 1
+    agent = _agent(sentence, in_clause, phrases, token, end, left)
+    return Sides(agent, tuple(other), "clause")
+
+
+def _transitive_verb(sentence: Sentence, token: int, trigger: Trigger) -> bool:
+    verb = any(sentence.words[w].upos == "VERB" for w in sentence.tokens[token].words)
+    return verb and "obj" in trigger.objects
+
+
+def _gather_point(sentence: Sentence, token: int, right: int, lexicon: Lexicon) -> int | None:
+    for i in range(token + 1, right):
+        if any(lexicon.cue(f, "gathers") for f in clitic_variants(sentence.tokens[i].text)):
+            return i
+    return None
+
+
+def _members(in_clause: list[Phrase], token: int, gather: int | None) -> list[Phrase]:
+    """Everyone listed after the trigger, except places and «حليفة للأسد»-style asides."""
+    start = token if gather is None else min(token, gather)
+    return [
+        p
+        for p in in_clause
+        if p.start > start and p.preposition in (None, "من", "مع") and not p.only_demonym
+    ]
+
+
+def _listed(
+    sentence: Sentence, phrases: list[Phrase], start: int, right: int, lexicon: Lexicon
+) -> list[Phrase]:
+    """The phrase right after a pivot and the phrases coordinated with it."""
+    out: list[Phrase] = []
+    position = start
+    for phrase in phrases:
+        if phrase.start < position or phrase.start >= right:
+            continue
+        gap = [norm(strip_punct(t.text)) for t in sentence.tokens[position : phrase.start]]
+        if out:
+            ok = all(g in ("", "و") for g in gap) and (phrase.conj or gap)
+        else:
+            ok = len(gap) <= 3 and all(g == "" or lexicon.roles.get(g) == "classifier" for g in gap)
+        if not ok:
+            break
+        out.append(phrase)
+        position = phrase.end
+    return out
+
+
+def _object(sentence: Sentence, after: list[Phrase], token: int, trigger: Trigger) -> list[Phrase]:
+    """The other side of a transitive trigger: «يلتقي بنظيره», «استقبل الوزير», «رسالة إلى»."""
+    if not after:
+        return []
+    first = after[0]
+    if first.start - token > 3:
+        return []
+    if first.preposition and first.preposition in trigger.objects:
+        return [first]
+    if first.preposition is None and _transitive_verb(sentence, token, trigger):
+        return [first]
+    return []
+
+
+def _agent(
+    sentence: Sentence,
+    in_clause: list[Phrase],
+    phrases: list[Phrase],
+    token: int,
+    end: int,
+    left: int,
+) -> tuple[Phrase, ...]:
+    """The acting side: an adjective on the trigger («التواصل القطري»), the subject
+    between trigger and pivot (verb first), or the nearest phrase before it."""
+    adjacent = [p for p in in_clause if p.start == token + 1 and p.only_demonym]
+    if adjacent:
+        return (adjacent[0],)
+    inner = [p for p in in_clause if token < p.start and p.end <= end and p.preposition is None]
+    if inner:
+        return (inner[0],)
+    return _agent_before(sentence, in_clause, token, left, phrases)
+
+
+def _agent_before(
+    sentence: Sentence, in_clause: list[Phrase], token: int, left: int, phrases: list[Phrase]
+) -> tuple[Phrase, ...]:
+    before = [
+        p
+        for p in in_clause
+        if p.end <= token and p.preposition is None and token - p.end <= MAX_SUBJECT_GAP
+    ]
+    if not before:
+        return _speaker(sentence, left, phrases)
+    chain = [before[-1]]
+    for phrase in reversed(before[:-1]):
+        gap = [norm(strip_punct(t.text)) for t in sentence.tokens[phrase.end : chain[0].start]]
+        if chain[0].conj and all(g in ("", "و") for g in gap):
+            chain.insert(0, phrase)
+        else:
+            break
+    return tuple(chain)
+
+
+def _speaker(sentence: Sentence, left: int, phrases: list[Phrase]) -> tuple[Phrase, ...]:
+    """«الجيش اللبناني: اتصالات مع سوريا» — the speaker before a colon acts."""
+    if left == 0 or sentence.tokens[left - 1].text != ":":
+        return ()
+    before = [p for p in phrases if p.end == left - 1 and p.preposition is None]
+    return (before[-1],) if before else ()
+
+
+# ------------------------------------------------------------ both together
+
+
+def combine(tree: Sides, clause: Sides) -> Sides:
+    """The tree's sides first; the clause fills what the tree left empty."""
+    if clause.members:
+        return clause
+    other = tree.other or clause.other
+    if tree.other and clause.other[: len(tree.other)] == tree.other:
+        other = clause.other  # the list reading finds conjuncts the parse attached elsewhere
+    # A subject the parse put inside the «مع» list is a misparse («جرت مع …، الإماراتي …»).
+    agent = tuple(p for p in tree.agent if p not in clause.other) or clause.agent
+    return Sides(
+        agent=agent,
+        other=other,
+        method="tree" if (agent == tree.agent and tree.agent and tree.other) else "clause",
+        intermediary=tree.intermediary or clause.intermediary,
+    )
+
+
+def follow_discourse(
+    sides: Sides, trigger_text: str, resolver: Resolver, discourse: Discourse
+) -> Sides:
+    """Borrow the open caller for a definite trigger with no subject; remember a caller
+    whose counterparts this clause does not name."""
+    resolved = [p for p in sides.other if resolver.resolve(p) is not None]
+    if sides.agent and not resolved and not sides.members:
+        discourse.agent, discourse.age = sides.agent, 0
+    definite = any(rest.startswith("ال") for _, rest in clitic_readings(trigger_text))
+    if not sides.agent and resolved and definite and discourse.agent:
+        return replace(sides, agent=discourse.agent, method="clause")
+    return sides
