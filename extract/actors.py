@@ -61,6 +61,8 @@ class Resolver:
         used when the phrase is a counterpart («نظيره»)."""
         person = self._person(phrase)
         if person is not None:
+            if phrase.roles and phrase.roles[0][0] == "organ" and person.affiliation:
+                return person.affiliation  # «إدارة الرئيس جو بايدن», «حكومة الأسد»: the state
             return person
         demonyms = [h for h in phrase.hits if h.role == "demonym"]
         if phrase.roles and demonyms and phrase.hits[0].role == "demonym":
@@ -68,7 +70,10 @@ class Resolver:
             return self._official(phrase, demonyms[0].actor, office)
         named = [h for h in phrase.hits if h.role in ("name", "capital", "organ")]
         if named:
-            return named[-1].actor if phrase.has_role("organ") else named[0].actor
+            actor = named[-1].actor if phrase.has_role("organ") else named[0].actor
+            if phrase.has_role("title", "counterpart"):
+                return self._official(phrase, actor, office)  # «وزير خارجية روسيا»
+            return actor
         if phrase.orgs:
             return ner_actor("organization", phrase.orgs[0], self._state(phrase))
         state = self._state(phrase)

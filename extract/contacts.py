@@ -108,18 +108,22 @@ def _contacts(
 def _participants(
     phrases: Iterable[Phrase], resolver: Resolver, office: str = ""
 ) -> tuple[Participant, ...]:
+    """Resolve a list of phrases; a bare state listed after a title takes that title
+    («نظرائه الروسي والتركي», «وزراء خارجية كل من روسيا وتركيا»)."""
     out: list[Participant] = []
-    previous: Phrase | None = None
+    head: Phrase | None = None  # the last phrase of the list that carried a title
     for phrase in phrases:
-        actor: Actor | None
-        if phrase.only_demonym and previous is not None and previous.has_role("counterpart"):
-            actor = resolver.counterpart(phrase, office)  # «نظرائه الروسي والتركي»
-        else:
-            actor = resolver.resolve(phrase, office)
+        actor = resolver.resolve(phrase, office)
+        bare = not phrase.roles and not phrase.persons and phrase.hits
+        if bare and head is not None and (phrase.conj or resolver.resolve(head) is None):
+            wanted = office if head.has_role("counterpart") else head.title_key
+            actor = resolver.counterpart(phrase, wanted)
         if actor is not None and all(p.actor != actor for p in out):
             out.append(Participant(actor, phrase.text, phrase.char_start, phrase.char_end))
-        if phrase.roles:
-            previous = phrase
+        if phrase.has_role("title", "counterpart"):
+            head = phrase
+        elif phrase.roles:
+            head = None
     return tuple(out)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.arabic import norm
+from extract.arabic import norm, without_article
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -61,6 +61,7 @@ class Lexicon:
 
     triggers: dict[str, Trigger]
     roles: dict[str, str]
+    canonical: dict[str, str]
     cues: dict[str, tuple[tuple[str, str], ...]]
     dates: dict[str, str]
 
@@ -77,13 +78,19 @@ class Lexicon:
             )
             for r in read_tsv(base / "triggers.tsv", ("form", "mode", "objects", "frame"))
         }
-        roles = {norm(r["form"]): r["kind"] for r in read_tsv(base / "roles.tsv", ("form", "kind"))}
+        role_rows = read_tsv(base / "roles.tsv", ("form", "kind"))
+        roles = {norm(r["form"]): r["kind"] for r in role_rows}
+        canonical = {norm(r["form"]): norm(r["canonical"]) for r in role_rows if r.get("canonical")}
         cues: dict[str, tuple[tuple[str, str], ...]] = {}
         for r in read_tsv(base / "cues.tsv", ("form", "kind", "value")):
             key = norm(r["form"])
             cues[key] = (*cues.get(key, ()), (r["kind"], r["value"]))
         dates = {norm(r["form"]): r["kind"] for r in read_tsv(base / "dates.tsv", ("form", "kind"))}
-        return cls(triggers=triggers, roles=roles, cues=cues, dates=dates)
+        return cls(triggers=triggers, roles=roles, canonical=canonical, cues=cues, dates=dates)
+
+    def office_word(self, form: str) -> str:
+        """The comparable form of a title word: singular, without «ال» (وزراء → وزير)."""
+        return without_article(self.canonical.get(form, form))
 
     def cue(self, form: str, kind: str) -> str | None:
         """The value a cue word sets for `kind` (status, mode, mediated), if any."""

@@ -49,7 +49,7 @@ class Phrase:
 
     @property
     def title_key(self) -> str:
-        """The office words, e.g. «وزير الخارجيه», used to match counterparts."""
+        """The office words, e.g. «وزير خارجيه», used to match counterparts."""
         words = [w for kind, w in self.roles if kind in ("title", "office")]
         return " ".join(words[:3])
 
@@ -131,7 +131,7 @@ def _role(texts: list[str], i: int, lexicon: Lexicon) -> tuple[tuple[str, str], 
             key = " ".join([first, *rest])
             kind = lexicon.roles.get(key)
             if kind and kind != "classifier":
-                return (kind, key), prefix, length
+                return (kind, lexicon.office_word(key)), prefix, length
     return None
 
 

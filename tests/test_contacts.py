@@ -103,6 +103,8 @@ def test_contacts_between_x_and_y(contacts_in):
         "و”هيئة تحرير الشام”"
     )
     assert pairs(contacts) == {frozenset({"United States", "Hayat Tahrir al-Sham"})}
+    # «إدارة الرئيس جو بايدن» is the administration, i.e. the state, not Biden himself
+    assert {names(c) for c in contacts} == {frozenset({"United States", "Hayat Tahrir al-Sham"})}
 
 
 def test_demonym_gives_unnamed_officials_their_state(contacts_in):
@@ -270,3 +272,12 @@ def test_an_ambassador_belongs_to_his_demonym_not_to_his_post(contacts_in):
         "وبحث رئيس الوزراء العراقي محمد شياع السوداني مع السفير الفرنسي في بغداد سبل تعزيز التعاون."
     )
     assert pairs(contacts) == {frozenset({"Iraq", "France"})}
+
+
+def test_a_plural_title_lends_its_office_to_each_listed_state(contacts_in):
+    contacts = contacts_in(
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن الوضع في حلب صعب. وقال وزير الدفاع الروسي "
+        "سيرغي شويغو إن الهدنة صامدة. ويجري التحضير للاجتماع الثلاثي الذي سيجمع وزراء خارجية "
+        "كل من روسيا وتركيا وإيران"
+    )
+    assert [names(c) for c in contacts] == [frozenset({"Sergei Lavrov", "Turkey", "Iran"})]
