@@ -53,7 +53,8 @@ class Resolver:
         self._names: dict[str, Actor] = {}
         for phrase in phrases:  # first pass: every named person, for coreference
             person = self._person(phrase)
-            if person is not None:
+            # «حكومة الأسد» names a government after its head, not an office he holds.
+            if person is not None and not phrase.person_heads_organ:
                 self.persons.append(PersonSighting(person, phrase.title_key, phrase.char_start))
 
     def resolve(self, phrase: Phrase, office: str = "") -> Actor | None:
@@ -61,8 +62,13 @@ class Resolver:
         used when the phrase is a counterpart («نظيره»)."""
         person = self._person(phrase)
         if person is not None:
-            if phrase.roles and phrase.roles[0][0] == "organ" and person.affiliation:
-                return person.affiliation  # «إدارة الرئيس جو بايدن», «حكومة الأسد»: the state
+            if phrase.person_heads_organ and person.affiliation:
+                # «إدارة الرئيس جو بايدن» is the state; «وزير الدفاع في حكومة الأسد» is
+                # that state's defence minister, whoever the article names as such.
+                state = affiliation_of(person)
+                if phrase.roles[0][0] == "organ":
+                    return state
+                return self._official(phrase, state, office)
             return person
         demonyms = [h for h in phrase.hits if h.role == "demonym"]
         if phrase.roles and demonyms and phrase.hits[0].role == "demonym":

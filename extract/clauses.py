@@ -20,21 +20,29 @@ RELATIVE_REACH = 2  # a relative pronoun this close after a trigger noun describ
 def find_triggers(
     sentence: Sentence, phrases: list[Phrase], lexicon: Lexicon
 ) -> list[tuple[int, Trigger]]:
-    """Words whose lemma or surface form is a trigger, outside actor phrases («وفد دمشق»)."""
+    """(word index, trigger) for each token whose lemma, surface form or stem is a
+    trigger, outside actor phrases («وفد دمشق» names an actor, it is no trigger).
+
+    Tokens, not words, are looked at: the offline MWT model splits «بحث» into
+    «ب + حث», and the whole surface form still finds the trigger.
+    """
     inside = {i for p in phrases for i in range(p.start, p.end) if p.hits or p.persons}
     out = []
-    for word in sentence.words:
-        if word.token in inside or word.upos in ("ADP", "PUNCT", "CCONJ"):
+    for token in sentence.tokens:
+        if token.index in inside:
             continue
-        forms = [word.lemma, *clitic_variants(word.text)]
-        if len(sentence.tokens[word.token].words) == 1:
-            forms += clitic_variants(sentence.tokens[word.token].text)
-        if word.upos in ("VERB", "X"):
+        words = [sentence.words[i] for i in token.words]
+        content = [w for w in words if w.upos not in ("ADP", "PUNCT", "CCONJ", "PRON", "PART")]
+        if not content:
+            continue
+        forms = [*clitic_variants(token.text)]
+        for word in content:
+            forms += [word.lemma, *clitic_variants(word.text)]
+        if any(w.upos in ("VERB", "X") for w in content):
             forms += [stem for form in forms for stem in stems(form)]
-        for form in forms:
-            if form in lexicon.triggers:
-                out.append((word.index, lexicon.triggers[form]))
-                break
+        trigger = next((lexicon.triggers[f] for f in forms if f in lexicon.triggers), None)
+        if trigger is not None:
+            out.append((content[0].index, trigger))
     return out
 
 

@@ -88,6 +88,12 @@ class Lexicon:
         dates = {norm(r["form"]): r["kind"] for r in read_tsv(base / "dates.tsv", ("form", "kind"))}
         return cls(triggers=triggers, roles=roles, canonical=canonical, cues=cues, dates=dates)
 
+    def knows(self, form: str) -> bool:
+        """Whether a normalised word is one of the lexicon's own words (not a name)."""
+        return (
+            form in self.triggers or form in self.roles or form in self.cues or form in self.dates
+        )
+
     def office_word(self, form: str) -> str:
         """The comparable form of a title word: singular, without «ال» (وزراء → وزير)."""
         return without_article(self.canonical.get(form, form))

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.arabic import clitic_readings, conjunction, norm, preposition, strip_punct
+from extract.arabic import (
+    clitic_readings,
+    clitic_variants,
+    conjunction,
+    norm,
+    preposition,
+    strip_punct,
+)
 from extract.gazetteer import Gazetteer, GazetteerHit
 from extract.lexicon import Lexicon
 from extract.nlp import Sentence
@@ -39,6 +46,9 @@ class Phrase:
     orgs: tuple[str, ...]  # NER organisation names not found in the gazetteer
     conj: bool  # begins with the conjunction «و»
     preposition: str | None  # the preposition right before it (token or clitic)
+    # The person named heads a body the phrase names rather than holding its title:
+    # «حكومة الأسد», «إدارة الرئيس جو بايدن», «وزير الدفاع في حكومة الأسد».
+    person_heads_organ: bool = False
 
     @property
     def role_kinds(self) -> set[str]:
@@ -92,7 +102,11 @@ def find_phrases(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> 
 
 def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Unit]:
     texts = [t.text for t in sentence.tokens]
-    ner_spans = {e.start: e for e in sentence.entities if e.type in ("PER", "ORG")}
+    ner_spans = {
+        e.start: e
+        for e in sentence.entities
+        if e.type in ("PER", "ORG") and not _lexicon_word(sentence, e.start, e.end, lexicon)
+    }
     units: list[_Unit] = []
     i = 0
     while i < len(texts):
@@ -116,6 +130,13 @@ def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_
         else:
             i += 1
     return units
+
+
+def _lexicon_word(sentence: Sentence, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A one-word NER span that is a lexicon word («هاتفيا» tagged PER) is a tagging slip."""
+    if end - start != 1:
+        return False
+    return any(lexicon.knows(form) for form in clitic_variants(sentence.tokens[start].text))
 
 
 def _ner_conj(text: str) -> bool:
@@ -180,7 +201,22 @@ def _phrase(sentence: Sentence, group: list[_Unit]) -> Phrase:
         orgs=orgs,
         conj=group[0].conj,
         preposition=_preposition(sentence, group[0]),
+        person_heads_organ=_person_heads_organ(sentence, group),
     )
+
+
+def _person_heads_organ(sentence: Sentence, group: list[_Unit]) -> bool:
+    """An organ first in the phrase, or linked by «في»/«ب», is headed by the person after it
+    («وزير الدفاع في حكومة الأسد»); «وزير دفاع النظام فهد الفريج» names the minister."""
+    for before, unit in zip([None, *group], group, strict=False):
+        if unit.kind != "role" or unit.role[0] != "organ":
+            continue
+        if before is None:
+            return True
+        gap = {norm(strip_punct(t.text)) for t in sentence.tokens[before.end : unit.start]}
+        if "في" in gap or unit.clitic == "ب":
+            return True
+    return False
 
 
 def _span_text(sentence: Sentence, unit: _Unit) -> str:

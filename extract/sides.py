@@ -24,6 +24,7 @@ from extract.mentions import Phrase
 from extract.nlp import Sentence
 
 PIVOTS = ("مع",)
+OBJECT_REACH = 4  # tokens between a transitive trigger and its object («اتصالا هاتفيا من …»)
 MAX_SUBJECT_GAP = 8  # tokens between a subject and its trigger; further is another clause
 DISCOURSE_REACH = 2  # sentences an open caller stays available to a definite trigger
 
@@ -169,7 +170,7 @@ def clause_sides(
         return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause")
     else:
         subject = _agent_before(sentence, in_clause, token, left, phrases)
-        if not subject and len(after) >= 2 and _transitive_verb(sentence, token, trigger):
+        if not subject and len(after) >= 2 and _transitive(sentence, token, trigger):
             # Verb, subject, object: «استقبل الرئيس المصري … وزير الخارجية الأمريكي».
             objects = _object(sentence, after[1:], after[0].end - 1, trigger)
             return Sides((after[0],), tuple(objects), "clause")
@@ -179,9 +180,12 @@ def clause_sides(
     return Sides(agent, tuple(other), "clause")
 
 
-def _transitive_verb(sentence: Sentence, token: int, trigger: Trigger) -> bool:
-    verb = any(sentence.words[w].upos == "VERB" for w in sentence.tokens[token].words)
-    return verb and "obj" in trigger.objects
+def _transitive(sentence: Sentence, token: int, trigger: Trigger) -> bool:
+    """A trigger that takes a direct object: a verb, or a noun with a possessive
+    pronoun («لقائه نظيره» — his meeting [with] his counterpart)."""
+    words = [sentence.words[w] for w in sentence.tokens[token].words]
+    takes = any(w.upos == "VERB" for w in words) or any(w.upos == "PRON" for w in words[1:])
+    return takes and "obj" in trigger.objects
 
 
 def _gather_point(sentence: Sentence, token: int, right: int, lexicon: Lexicon) -> int | None:
@@ -223,16 +227,16 @@ def _listed(
 
 
 def _object(sentence: Sentence, after: list[Phrase], token: int, trigger: Trigger) -> list[Phrase]:
-    """The other side of a transitive trigger: «يلتقي بنظيره», «استقبل الوزير», «رسالة إلى»."""
-    if not after:
-        return []
-    first = after[0]
-    if first.start - token > 3:
-        return []
-    if first.preposition and first.preposition in trigger.objects:
-        return [first]
-    if first.preposition is None and _transitive_verb(sentence, token, trigger):
-        return [first]
+    """The other side of a transitive trigger: «يلتقي بنظيره», «استقبل الوزير»,
+    «رسالة إلى», «لقائه نظيره»: the first phrase close after it that is marked as
+    the trigger's object."""
+    for phrase in after:
+        if phrase.start - token > OBJECT_REACH:
+            break
+        if phrase.preposition and phrase.preposition in trigger.objects:
+            return [phrase]
+        if phrase.preposition is None and _transitive(sentence, token, trigger):
+            return [phrase]
     return []
 
 

@@ -281,3 +281,41 @@ def test_a_plural_title_lends_its_office_to_each_listed_state(contacts_in):
         "كل من روسيا وتركيا وإيران"
     )
     assert [names(c) for c in contacts] == [frozenset({"Sergei Lavrov", "Turkey", "Iran"})]
+
+
+def test_a_meeting_noun_with_a_possessive_takes_a_direct_object(contacts_in):
+    contacts = contacts_in("أكد الرئيس الفرنسي خلال لقائه نظيره المصري في باريس على أهمية التعاون.")
+    assert pairs(contacts) == {frozenset({"France", "Egypt"})}
+    assert contacts[0].mode == "meeting"
+
+
+def test_a_trigger_split_by_mwt_is_still_found(contacts_in):
+    # the offline MWT model splits «بحث» into «ب + حث»
+    contacts = contacts_in(
+        "وقالت الرئاسة التركية إن أردوغان بحث مع بوتين في اتصال هاتفي الحرب في أوكرانيا."
+    )
+    assert {names(c) for c in contacts} == {frozenset({"Recep Tayyip Erdogan", "Vladimir Putin"})}
+    assert contacts[0].mode == "phone"
+
+
+def test_a_lexicon_word_tagged_as_a_person_is_no_actor(contacts_in):
+    # NER tags «هاتفيا» as PER here; it must not stand between the trigger and «من نظيره»
+    contacts = contacts_in(
+        "تلقى وزير الخارجية العماني بدر البوسعيدي اتصالا هاتفيا من نظيره الأمريكي ماركو روبيو."
+    )
+    assert {names(c) for c in contacts} == {frozenset({"Badr Albusaidi", "Marco Rubio"})}
+
+
+def test_a_government_named_after_its_head_is_the_state(contacts_in):
+    contacts = contacts_in(
+        "بحث وزير الدفاع الروسي سيرغي شويغو هاتفيا مع نظيره الإيراني ووزير الدفاع في حكومة الأسد"
+    )
+    assert {names(c) for c in contacts} == {
+        frozenset({"Sergei Shoigu", "Iran"}),
+        frozenset({"Sergei Shoigu", "Syria"}),
+    }
+
+
+def test_a_refusal_to_negotiate_is_denied(contacts_in):
+    contacts = contacts_in("رفضت حركة حماس الدخول في مفاوضات مع إسرائيل.")
+    assert [(sides(c), c.status) for c in contacts] == [(frozenset({"Hamas", "Israel"}), "denied")]
