@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.arabic import clitic_readings, norm, strip_punct
-from extract.lexicon import DATA_DIR, DataFileError, read_tsv
+from extract.lexicon import DataFileError, read_tsv
+from extract.paths import DATA_DIR
 from extract.records import ACTOR_KINDS, Actor
 
 NAME_ROLES = ("name", "organ", "capital", "demonym")  # priority when forms collide

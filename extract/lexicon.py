@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.arabic import norm, without_article
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from extract.paths import DATA_DIR
 
 
 class DataFileError(ValueError):

@@ -7,11 +7,12 @@ network view can never disagree about what a contact looks like.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from extract.paths import DATA_DIR
 
 TW = Namespace("https://w3id.org/tawasul/ontology#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -39,7 +40,7 @@ __all__ = [
     "iri_segment",
 ]
 
-ONTOLOGY_PATH = Path(__file__).resolve().parents[1] / "data" / "ontology" / "tawasul.ttl"
+ONTOLOGY_PATH = DATA_DIR / "ontology" / "tawasul.ttl"
 
 PREFIXES: dict[str, Namespace] = {
     "tw": TW,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.ingest import read_articles
-from extract.lexicon import DATA_DIR
+from extract.paths import DATA_DIR
 from extract.pipeline import Extractor
 from extract.records import ArticleResult
 from graph.network import to_networkx
