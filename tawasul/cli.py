@@ -99,11 +99,19 @@ def _query(args: argparse.Namespace) -> int:
 
 def _stats(args: argparse.Namespace) -> int:
     from graph.network import summary, to_networkx
+    from graph.sparql import format_table
     from graph.store import load_graph
 
     figures = summary(to_networkx(load_graph(args.graph)))
-    for key, value in figures.items():
-        print(f"{key}: {value}")
+    print(
+        f"{figures['nodes']} actors, {figures['contacts']} contacts, {figures['edges']} linked "
+        f"pairs, {figures['components']} components, density {figures['density']:.3f}"
+    )
+    rows = [
+        (r["label_en"] or "", r["label_ar"], str(r["degree"]), f"{r['centrality']:.3f}")
+        for r in figures["top_degree"]
+    ]
+    print(format_table(["actor", "الاسم", "degree", "centrality"], rows))
     return 0
 
 

@@ -110,3 +110,11 @@ def test_the_command_line_names_a_bad_query_and_a_missing_graph(built, tmp_path,
     assert "nope.ttl" in capsys.readouterr().err
     assert main(["query", str(built[0] / "graph.ttl"), "SELECT ?s WHERE { ?s"]) == 2
     assert capsys.readouterr().err.startswith("tawasul: ")
+
+
+def test_the_command_line_prints_network_figures(built, capsys):
+    assert main(["stats", str(built[0] / "graph.ttl")]) == 0
+    printed = capsys.readouterr().out
+    first = printed.splitlines()[0]
+    assert " actors, " in first and " contacts, " in first and "density" in first
+    assert "Qatar" in printed and "centrality" in printed
