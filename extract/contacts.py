@@ -83,7 +83,7 @@ def _contacts(
         evidence_end=sentence.end,
         trigger=sentence.tokens[token].text,
         method=sides.method,
-        intermediaries=_participants(sides.intermediary, resolver),
+        intermediaries=_mediators(sides.intermediary, resolver),
         date_text=dates(sentence, left, min(right, reach + 4), lexicon),
     )
     if sides.members:
@@ -124,6 +124,16 @@ def _participants(
             head = phrase
         elif phrase.roles:
             head = None
+    return tuple(out)
+
+
+def _mediators(phrases: Iterable[Phrase], resolver: Resolver) -> tuple[Participant, ...]:
+    """Intermediaries; a lone demonym counts here («بوساطة عمانية» is Oman)."""
+    out = []
+    for phrase in phrases:
+        actor = resolver.resolve(phrase) or resolver.counterpart(phrase, "")
+        if actor is not None:
+            out.append(Participant(actor, phrase.text, phrase.char_start, phrase.char_end))
     return tuple(out)
 
 

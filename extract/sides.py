@@ -164,10 +164,11 @@ def clause_sides(
         other = _listed(sentence, phrases, pivot + 1, right, lexicon)
     elif between is not None:
         listed = _listed(sentence, phrases, between + 1, right, lexicon)
-        agent = _agent_before(sentence, in_clause, token, left, phrases)
         if trigger.frame == "mediation":
-            return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause", intermediary=agent)
-        return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause")
+            mediator = _agent_before(sentence, in_clause, token, left, phrases)
+        else:
+            mediator = _mediator(sentence, in_clause, lexicon)
+        return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause", intermediary=mediator)
     else:
         subject = _agent_before(sentence, in_clause, token, left, phrases)
         if not subject and len(after) >= 2 and _transitive(sentence, token, trigger):
@@ -177,7 +178,18 @@ def clause_sides(
         other = _object(sentence, after, token, trigger)
     end = pivot if pivot is not None else token + 1
     agent = _agent(sentence, in_clause, phrases, token, end, left)
-    return Sides(agent, tuple(other), "clause")
+    mediator = _mediator(sentence, in_clause, lexicon)
+    return Sides(agent, tuple(other), "clause", intermediary=mediator)
+
+
+def _mediator(sentence: Sentence, in_clause: list[Phrase], lexicon: Lexicon) -> tuple[Phrase, ...]:
+    """The go-between named right after a mediation cue: «بوساطة عمانية», «عبر وسطاء قطريين»."""
+    for phrase in in_clause:
+        for index in range(max(0, phrase.start - 2), phrase.start):
+            forms = clitic_variants(sentence.tokens[index].text)
+            if any(lexicon.cue(form, "mediated") for form in forms):
+                return (phrase,)
+    return ()
 
 
 def _transitive(sentence: Sentence, token: int, trigger: Trigger) -> bool:

@@ -319,3 +319,13 @@ def test_a_government_named_after_its_head_is_the_state(contacts_in):
 def test_a_refusal_to_negotiate_is_denied(contacts_in):
     contacts = contacts_in("رفضت حركة حماس الدخول في مفاوضات مع إسرائيل.")
     assert [(sides(c), c.status) for c in contacts] == [(frozenset({"Hamas", "Israel"}), "denied")]
+
+
+def test_the_mediator_after_a_mediation_cue_is_the_intermediary(contacts_in):
+    contacts = contacts_in(
+        "وشهدت العاصمة العمانية مسقط جولة جديدة من المحادثات غير المباشرة بين إيران والولايات "
+        "المتحدة بوساطة عمانية."
+    )
+    assert pairs(contacts) == {frozenset({"Iran", "United States"})}
+    assert contacts[0].mediated is True
+    assert [p.actor.label_en for p in contacts[0].intermediaries] == ["Oman"]
