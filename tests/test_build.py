@@ -118,3 +118,47 @@ def test_the_command_line_prints_network_figures(built, capsys):
     first = printed.splitlines()[0]
     assert " actors, " in first and " contacts, " in first and "density" in first
     assert "Qatar" in printed and "centrality" in printed
+
+
+def test_the_built_page_draws_the_seed_network_in_chromium_offline(built, tmp_path):
+    from test_page import CHROMIUM, CHROMIUM_FLAGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    page_path = built[0] / "network.html"
+    outside: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
+        )
+        page = browser.new_page()
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith("file:")
+                else (outside.append(route.request.url), route.abort())
+            ),
+        )
+        page.goto(page_path.as_uri())
+        page.wait_for_function("document.body.dataset.ready === 'true'", timeout=30_000)
+        drawn = page.evaluate(
+            """() => {
+                const canvas = document.querySelector('#mynetwork canvas');
+                const data = canvas.getContext('2d')
+                    .getImageData(0, 0, canvas.width, canvas.height).data;
+                let painted = 0;
+                for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+                return [network.body.data.nodes.length, network.body.data.edges.length,
+                        Object.keys(network.getPositions()).length, painted,
+                        document.getElementById('tw-counts').textContent];
+            }"""
+        )
+        browser.close()
+    nodes, edges, placed, painted, counts = drawn
+    assert nodes >= 25 and edges >= 30 and placed == nodes
+    assert painted > 10_000
+    assert counts.startswith(f"{nodes} actors, ")
+    assert outside == []
