@@ -158,8 +158,8 @@ def _role(texts: list[str], i: int, lexicon: Lexicon) -> tuple[tuple[str, str], 
 
 def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lexicon) -> bool:
     """Does `unit` belong to the phrase built so far in `group`?"""
-    if unit.conj:
-        return False
+    if unit.conj or (unit.kind == "role" and unit.role[0] == "counterpart"):
+        return False  # «وزير الخارجية المصري نظيره الإسرائيلي» is two people
     if unit.kind == "role" and unit.role[0] == "honorific" and unit.start == group[-1].end:
         return True  # «أمير قطر الشيخ تميم»
     last = group[-1]

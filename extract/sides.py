@@ -173,9 +173,12 @@ def clause_sides(
         subject = _agent_before(sentence, in_clause, token, left, phrases)
         if not subject and len(after) >= 2 and _transitive(sentence, token, trigger):
             # Verb, subject, object: «استقبل الرئيس المصري … وزير الخارجية الأمريكي».
-            objects = _object(sentence, after[1:], after[0].end - 1, trigger)
+            objects = _object(sentence, after[1:], token, trigger, after[0].end - 1)
             return Sides((after[0],), tuple(objects), "clause")
         other = _object(sentence, after, token, trigger)
+        if not other and subject and "obj" in trigger.objects:
+            # A verbal noun and its object: «بوتين لا يعتزم لقاء زيلينسكي».
+            other = [p for p in after[:1] if p.start == token + 1 and p.preposition is None]
     end = pivot if pivot is not None else token + 1
     agent = _agent(sentence, in_clause, phrases, token, end, left)
     mediator = _mediator(sentence, in_clause, lexicon)
@@ -193,11 +196,20 @@ def _mediator(sentence: Sentence, in_clause: list[Phrase], lexicon: Lexicon) -> 
 
 
 def _transitive(sentence: Sentence, token: int, trigger: Trigger) -> bool:
-    """A trigger that takes a direct object: a verb, or a noun with a possessive
+    """A trigger that takes a direct object: a verb (also one the tagger took for a
+    noun at the head of its sentence, «هاتف ولي العهد …»), or a noun with a possessive
     pronoun («لقائه نظيره» — his meeting [with] his counterpart)."""
     words = [sentence.words[w] for w in sentence.tokens[token].words]
-    takes = any(w.upos == "VERB" for w in words) or any(w.upos == "PRON" for w in words[1:])
+    verb = any(w.upos == "VERB" for w in words) or _sentence_initial(sentence, token)
+    takes = verb or any(w.upos == "PRON" for w in words[1:])
     return takes and "obj" in trigger.objects
+
+
+def _sentence_initial(sentence: Sentence, token: int) -> bool:
+    return all(
+        not any(ch.isalpha() for ch in strip_punct(t.text)) or norm(t.text) in ("و", "ف")
+        for t in sentence.tokens[:token]
+    )
 
 
 def _gather_point(sentence: Sentence, token: int, right: int, lexicon: Lexicon) -> int | None:
@@ -238,12 +250,19 @@ def _listed(
     return out
 
 
-def _object(sentence: Sentence, after: list[Phrase], token: int, trigger: Trigger) -> list[Phrase]:
+def _object(
+    sentence: Sentence,
+    after: list[Phrase],
+    token: int,
+    trigger: Trigger,
+    start: int | None = None,
+) -> list[Phrase]:
     """The other side of a transitive trigger: «يلتقي بنظيره», «استقبل الوزير»,
-    «رسالة إلى», «لقائه نظيره»: the first phrase close after it that is marked as
-    the trigger's object."""
+    «رسالة إلى», «لقائه نظيره»: the first phrase close after `start` (the trigger,
+    or the subject that follows a verb) that is marked as the trigger's object."""
+    start = token if start is None else start
     for phrase in after:
-        if phrase.start - token > OBJECT_REACH:
+        if phrase.start - start > OBJECT_REACH:
             break
         if phrase.preposition and phrase.preposition in trigger.objects:
             return [phrase]

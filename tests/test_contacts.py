@@ -329,3 +329,33 @@ def test_the_mediator_after_a_mediation_cue_is_the_intermediary(contacts_in):
     assert pairs(contacts) == {frozenset({"Iran", "United States"})}
     assert contacts[0].mediated is True
     assert [p.actor.label_en for p in contacts[0].intermediaries] == ["Oman"]
+
+
+def test_a_counterpart_right_after_a_title_is_another_person(contacts_in):
+    contacts = contacts_in(
+        "أبلغ وزير الخارجية المصري نظيره الإسرائيلي رفض القاهرة أي تهجير للفلسطينيين."
+    )
+    assert pairs(contacts) == {frozenset({"Egypt", "Israel"})}
+
+
+def test_a_sentence_initial_verb_tagged_as_noun_still_takes_its_object(contacts_in):
+    # the offline tagger reads «هاتف» (he phoned) as the noun «telephone»
+    contacts = contacts_in(
+        "هاتف ولي العهد السعودي الأمير محمد بن سلمان الرئيس الإيراني مسعود بزشكيان."
+    )
+    assert {names(c) for c in contacts} == {frozenset({"Mohammed bin Salman", "Masoud Pezeshkian"})}
+    assert contacts[0].mode == "phone"
+
+
+def test_talks_between_two_delegations_named_by_demonyms(contacts_in):
+    contacts = contacts_in("وجرت المحادثات بين الوفدين الروسي والأوكراني في إسطنبول.")
+    assert pairs(contacts) == {frozenset({"Russia", "Ukraine"})}
+
+
+def test_a_verbal_noun_takes_its_object_and_negation_denies_it(contacts_in):
+    contacts = contacts_in(
+        "وأكد المتحدث باسم الكرملين أن بوتين لا يعتزم لقاء زيلينسكي في الوقت الحالي."
+    )
+    assert [(names(c), c.status) for c in contacts] == [
+        (frozenset({"Vladimir Putin", "Volodymyr Zelenskyy"}), "denied")
+    ]
