@@ -60,6 +60,8 @@ class Resolver:
     def resolve(self, phrase: Phrase, office: str = "") -> Actor | None:
         """The actor a phrase stands for; `office` is the title of the other side,
         used when the phrase is a counterpart («نظيره»)."""
+        if phrase.roles and phrase.roles[0][0] == "nonactor":
+            return None  # «المنتخب المصري», «وكالة الأنباء القطرية»
         person = self._person(phrase)
         if person is not None:
             if phrase.person_heads_organ and person.affiliation:

@@ -24,7 +24,7 @@ from extract.gazetteer import Gazetteer, GazetteerHit
 from extract.lexicon import Lexicon
 from extract.nlp import Sentence
 
-UNIT_ROLES = ("title", "counterpart", "group", "organ", "honorific")
+UNIT_ROLES = ("title", "counterpart", "group", "organ", "honorific", "nonactor")
 # Prepositions that may link an unnamed official to the body or state he belongs
 # to: «وزراء خارجية من السعودية», «مسؤولين في الحكومة», «المدير العام للمفوضية».
 LINKERS = ("من", "في")

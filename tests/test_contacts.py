@@ -359,3 +359,16 @@ def test_a_verbal_noun_takes_its_object_and_negation_denies_it(contacts_in):
     assert [(names(c), c.status) for c in contacts] == [
         (frozenset({"Vladimir Putin", "Volodymyr Zelenskyy"}), "denied")
     ]
+
+
+def test_a_national_football_team_is_no_diplomatic_actor(contacts_in):
+    assert contacts_in("التقى المنتخب المصري نظيره المغربي في نهائي البطولة.") == ()
+
+
+def test_ordinary_uses_of_trigger_words_make_no_contact(contacts_in):
+    text = (
+        "أعلنت شركة الاتصالات السعودية عن أرباحها الفصلية. "
+        "وتواصل القوات الروسية قصف مدينة حلب. "
+        "وأدانت الخارجية القطرية الغارات الإسرائيلية على سوريا."
+    )
+    assert contacts_in(text) == ()
