@@ -100,11 +100,6 @@ class Gazetteer:
                     best = GazetteerHit(start, start + length, actor, found[1], prefix)
         return best
 
-    def lookup(self, text: str) -> tuple[Actor, str] | None:
-        """The actor and role of a whole phrase, e.g. «الولايات المتحدة»."""
-        hit = self._forms.get(tuple(norm(text).split()))
-        return (self.actors[hit[0]], hit[1]) if hit else None
-
 
 def _better(length: int, role: str, best: GazetteerHit) -> bool:
     """Longer matches win; at equal length a name beats an organ, capital or demonym

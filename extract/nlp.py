@@ -71,9 +71,6 @@ class Sentence:
     def children(self, index: int) -> list[Word]:
         return [w for w in self.words if w.head == index]
 
-    def word_token(self, index: int) -> Token:
-        return self.tokens[self.words[index].token]
-
 
 def resources_dir() -> Path:
     """Where models are looked for: STANZA_RESOURCES_DIR, else Stanza's default."""
