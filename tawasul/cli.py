@@ -8,6 +8,8 @@ tawasul stats GRAPH                      network figures (actors, contacts, cent
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("graph", type=Path, help="graph file (.ttl, .nt or .jsonld)")
     query.add_argument("sparql", help="the query text, or @FILE to read it from a file")
     query.add_argument("--max-width", type=int, default=60, help="truncate cells (0 = never)")
+    query.add_argument(
+        "--format",
+        dest="output",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="print an aligned table (default), CSV or JSON",
+    )
     query.set_defaults(run=_query)
 
     stats = sub.add_parser("stats", help="print network figures of a saved graph")
@@ -93,7 +102,15 @@ def _query(args: argparse.Namespace) -> int:
     if text.startswith("@"):
         text = Path(text[1:]).read_text(encoding="utf-8")
     columns, rows = run_query(load_graph(args.graph), text)
-    print(format_table(columns, rows, max_width=args.max_width or None))
+    if args.output == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif args.output == "json":
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(columns, rows, max_width=args.max_width or None))
     return 0
 
 

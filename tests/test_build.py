@@ -162,3 +162,14 @@ def test_the_built_page_draws_the_seed_network_in_chromium_offline(built, tmp_pa
     assert painted > 10_000
     assert counts.startswith(f"{nodes} actors, ")
     assert outside == []
+
+
+def test_query_results_can_be_printed_as_csv_and_json(built, capsys):
+    graph = str(built[0] / "graph.ttl")
+    query = "SELECT ?id WHERE { ?a a tw:Article ; dcterms:identifier ?id } ORDER BY ?id"
+    assert main(["query", graph, query, "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "id" and lines[1] == "000_2983ddeca35d4a1a" and len(lines) == 6
+    assert main(["query", graph, query, "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records[-1] == {"id": "004_fa1ba8040f28eb1f"}
