@@ -98,6 +98,15 @@ def dates(sentence: Sentence, left: int, right: int, lexicon: Lexicon) -> tuple[
     return tuple(dict.fromkeys(out))
 
 
+def future_date(phrases: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Whether a date phrase points ahead («الأسبوع المقبل», «غدا»)."""
+    return any(
+        lexicon.cue(norm(strip_punct(word)), "status") == "planned"
+        for phrase in phrases
+        for word in phrase.split()
+    )
+
+
 def _date_word(tokens, i: int, right: int, lexicon: Lexicon) -> tuple[str | None, int]:
     for length in (3, 2, 1):
         if i + length > right:

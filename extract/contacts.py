@@ -16,6 +16,7 @@ from extract.circumstances import (
     MODE_RANK,
     STATUS_REACH,
     dates,
+    future_date,
     is_mediated,
     mode_of,
     status_of,
@@ -40,6 +41,7 @@ def sentence_contacts(
     """All contacts whose trigger is in `sentence`, one per participant set."""
     discourse = discourse if discourse is not None else Discourse()
     found: dict[frozenset[str], Contact] = {}
+    previous_agent: tuple[Phrase, ...] = ()
     for word_index, trigger in find_triggers(sentence, phrases, lexicon):
         token = sentence.words[word_index].token
         left, right = clause_bounds(sentence, token, lexicon)
@@ -47,13 +49,29 @@ def sentence_contacts(
         clause = clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
         sides = combine(tree, clause)
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
-        for contact in _contacts(article_id, sentence, token, trigger, sides, resolver, lexicon):
+        if not sides.agent and sides.other and _finite_verb(sentence, token):
+            # «زار … الرياض حيث التقى ولي العهد»: a verb with no subject of its own
+            # shares the subject of the sentence's previous trigger.
+            sides = replace(sides, agent=previous_agent, method="clause")
+        previous_agent = sides.agent or previous_agent
+        contacts = _contacts(article_id, sentence, token, trigger, sides, resolver, lexicon)
+        if not contacts and clause.agent and clause.agent != sides.agent:
+            # «دعا الرئيس الأمريكي نظيره الروسي إلى زيارة واشنطن»: the parse gives the
+            # inviter as subject, which leaves host and visitor on one side; the
+            # clause's nearest subject (the invited) is the visitor.
+            sides = replace(sides, agent=clause.agent, method="clause")
+            contacts = _contacts(article_id, sentence, token, trigger, sides, resolver, lexicon)
+        for contact in contacts:
             key = frozenset(p.actor.id for p in contact.participants)
             if key in found:
                 found[key] = _merge(found[key], contact)
             else:
                 found[key] = contact
     return list(found.values())
+
+
+def _finite_verb(sentence: Sentence, token: int) -> bool:
+    return any(sentence.words[w].upos == "VERB" for w in sentence.tokens[token].words)
 
 
 def _contacts(
@@ -72,11 +90,15 @@ def _contacts(
     first_after = min((p.start for p in phrases if p.start > token), default=0)
     cue_end = min(right, max(token + STATUS_REACH + 1, first_after))
     cue_start = status_start(sentence, left, lexicon)
+    date_text = dates(sentence, left, min(right, reach + 4), lexicon)
+    status = status_of(sentence, token, cue_start, cue_end, lexicon, named)
+    if status == "occurred" and future_date(date_text, lexicon):
+        status = "planned"  # «يزور أردوغان موسكو الأسبوع المقبل»
     base = Contact(
         article_id=article_id,
         participants=(),
         mode=mode_of(sentence, trigger, left, right, lexicon),
-        status=status_of(sentence, token, cue_start, cue_end, lexicon, named),
+        status=status,
         mediated=trigger.frame == "mediation" or is_mediated(sentence, left, right, lexicon),
         evidence=sentence.text,
         evidence_start=sentence.start,
@@ -84,7 +106,7 @@ def _contacts(
         trigger=sentence.tokens[token].text,
         method=sides.method,
         intermediaries=_mediators(sides.intermediary, resolver),
-        date_text=dates(sentence, left, min(right, reach + 4), lexicon),
+        date_text=date_text,
     )
     if sides.members:
         members = _distinct_sides(_participants(sides.members, resolver))
@@ -96,6 +118,9 @@ def _contacts(
     if agents and agents[0].actor.kind == "person":
         office = _office_of(resolver, agents[0].actor) or office
     others = _participants(sides.other, resolver, office)
+    if not others and len(agents) >= 2:
+        # Coordinated subjects meet each other: «التقى الرئيس الفلسطيني … والعاهل الأردني».
+        agents, others = agents[:1], agents[1:]
     out = []
     for a in agents:
         for b in others:

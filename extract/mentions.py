@@ -167,6 +167,9 @@ def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lex
     named = any(u.kind in ("per", "org") or (u.hit and u.hit.role == "name") for u in group)
     if unit.kind == "per" and any(u.kind == "per" or _is_person(u) for u in group):
         return False
+    place = unit.hit is not None and unit.hit.role in ("name", "capital") and not _is_person(unit)
+    if place and any(u.kind == "per" or _is_person(u) for u in group):
+        return False  # «زار … عباس عراقجي الرياض»: the place after a name is another phrase
     if not gap:
         # «... لافروف نظيره»: a title after a name starts a new description.
         return not (unit.kind == "role" and unit.role[0] in ("title", "counterpart") and named)

@@ -325,6 +325,10 @@ def combine(tree: Sides, clause: Sides) -> Sides:
     """The tree's sides first; the clause fills what the tree left empty."""
     if clause.members:
         return clause
+    # A phrase cannot be on both sides: an object the parse found inside the subject
+    # («يزور الرئيس التركي رجب طيب أردوغان موسكو», obj = «طيب») is a misparse.
+    tree_other = tuple(p for p in tree.other if p not in tree.agent)
+    tree = replace(tree, other=tree_other)
     other = tree.other or clause.other
     if tree.other and clause.other[: len(tree.other)] == tree.other:
         other = clause.other  # the list reading finds conjuncts the parse attached elsewhere

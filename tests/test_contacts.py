@@ -372,3 +372,44 @@ def test_ordinary_uses_of_trigger_words_make_no_contact(contacts_in):
         "وأدانت الخارجية القطرية الغارات الإسرائيلية على سوريا."
     )
     assert contacts_in(text) == ()
+
+
+def test_a_visit_to_a_capital_is_a_visit_to_its_state(contacts_in):
+    contacts = contacts_in("زار وزير الخارجية الإيراني عباس عراقجي الرياض يوم الأحد.")
+    assert [(names(c), c.mode, c.date_text) for c in contacts] == [
+        (frozenset({"Abbas Araghchi", "Saudi Arabia"}), "visit", ("يوم الأحد",))
+    ]
+
+
+def test_a_visit_dated_next_week_is_planned(contacts_in):
+    contacts = contacts_in("ويزور الرئيس التركي رجب طيب أردوغان موسكو الأسبوع المقبل.")
+    assert [(sides(c), c.status) for c in contacts] == [
+        (frozenset({"Turkey", "Russia"}), "planned")
+    ]
+
+
+def test_an_invitation_to_visit_is_an_offered_visit_between_host_and_guest(contacts_in):
+    contacts = contacts_in("ودعا الرئيس الأمريكي نظيره الروسي إلى زيارة واشنطن.")
+    assert [(sides(c), c.mode, c.status) for c in contacts] == [
+        (frozenset({"United States", "Russia"}), "visit", "offered")
+    ]
+
+
+def test_coordinated_subjects_meet_each_other(contacts_in):
+    contacts = contacts_in(
+        "والتقى الرئيس الفلسطيني محمود عباس والعاهل الأردني الملك عبد الله الثاني في عمان."
+    )
+    assert {names(c) for c in contacts} == {frozenset({"Mahmoud Abbas", "Abdullah II"})}
+
+
+def test_a_dual_title_with_two_demonyms_is_two_sides(contacts_in):
+    contacts = contacts_in("وبحث الرئيسان المصري والفرنسي في اتصال هاتفي مستجدات الأوضاع في غزة.")
+    assert [(sides(c), c.mode) for c in contacts] == [(frozenset({"Egypt", "France"}), "phone")]
+
+
+def test_a_second_verb_shares_the_subject_of_the_first(contacts_in):
+    contacts = contacts_in(
+        "وزار وزير الخارجية الإيراني عباس عراقجي العاصمة السعودية الرياض حيث التقى ولي العهد "
+        "الأمير محمد بن سلمان."
+    )
+    assert frozenset({"Abbas Araghchi", "Mohammed bin Salman"}) in {names(c) for c in contacts}
