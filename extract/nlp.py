@@ -16,6 +16,15 @@ from typing import Any
 from extract.arabic import norm
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+# NER tag sets differ between models (ANERcorp/AQMAR: PER, ORG; OntoNotes-style:
+# PERSON, ORGANIZATION); the rules read the short names.
+ENTITY_TYPES = {
+    "PERSON": "PER",
+    "ORGANIZATION": "ORG",
+    "GPE": "LOC",
+    "LOCATION": "LOC",
+    "MIS": "MISC",
+}
 
 
 class ModelsUnavailable(RuntimeError):
@@ -188,7 +197,8 @@ def _convert(sent: Any, offset: int, text: str) -> Sentence:
     for ent in sent.ents:
         first, last = by_start.get(offset + ent.start_char), by_end.get(offset + ent.end_char)
         if first is not None and last is not None:
-            entities.append(Entity(ent.type, first, last + 1, ent.text))
+            kind = ENTITY_TYPES.get(ent.type, ent.type)
+            entities.append(Entity(kind, first, last + 1, ent.text))
     start, end = tokens[0].start, tokens[-1].end
     return Sentence(
         text=text[start:end],
