@@ -28,7 +28,7 @@ UNIT_ROLES = ("title", "counterpart", "group", "organ", "honorific", "nonactor")
 # Prepositions that may link an unnamed official to the body or state he belongs
 # to: «وزراء خارجية من السعودية», «مسؤولين في الحكومة», «المدير العام للمفوضية».
 LINKERS = ("من", "في")
-LOCATIVES = ("في", "الى", "داخل", "من", "عن", "على")
+LOCATIVES = tuple(norm(w) for w in ("في", "إلى", "داخل", "من", "عن", "على"))
 
 
 @dataclass(frozen=True)

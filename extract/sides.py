@@ -24,6 +24,7 @@ from extract.mentions import Phrase
 from extract.nlp import Sentence
 
 PIVOTS = ("مع",)
+NOT_MEMBERS = tuple(norm(w) for w in ("في", "ل", "ب", "عن", "على", "داخل"))
 OBJECT_REACH = 4  # tokens between a transitive trigger and its object («اتصالا هاتفيا من …»)
 MAX_SUBJECT_GAP = 8  # tokens between a subject and its trigger; further is another clause
 DISCOURSE_REACH = 2  # sentences an open caller stays available to a definite trigger
@@ -220,12 +221,13 @@ def _gather_point(sentence: Sentence, token: int, right: int, lexicon: Lexicon) 
 
 
 def _members(in_clause: list[Phrase], token: int, gather: int | None) -> list[Phrase]:
-    """Everyone listed after the trigger, except places and «حليفة للأسد»-style asides."""
+    """Everyone listed after the trigger, except places («في الرياض») and asides
+    («الحليفة التقليدية للأسد»); «إضافة إلى دبلوماسيين من إيران» still lists members."""
     start = token if gather is None else min(token, gather)
     return [
         p
         for p in in_clause
-        if p.start > start and p.preposition in (None, "من", "مع") and not p.only_demonym
+        if p.start > start and p.preposition not in NOT_MEMBERS and not p.only_demonym
     ]
 
 

@@ -413,3 +413,12 @@ def test_a_second_verb_shares_the_subject_of_the_first(contacts_in):
         "الأمير محمد بن سلمان."
     )
     assert frozenset({"Abbas Araghchi", "Mohammed bin Salman"}) in {names(c) for c in contacts}
+
+
+def test_a_place_after_ila_is_where_not_who(contacts_in):
+    contacts = contacts_in(
+        "وصل وزير الخارجية القطري إلى طهران في زيارة رسمية يلتقي خلالها كبار المسؤولين الإيرانيين."
+    )
+    assert pairs(contacts) == {frozenset({"Qatar", "Iran"})}
+    assert {c.mode for c in contacts} <= {"visit", "meeting"}
+    assert all(p.surface != "طهران" for c in contacts for p in c.participants)
