@@ -54,13 +54,17 @@ def sentence_contacts(
             # shares the subject of the sentence's previous trigger.
             sides = replace(sides, agent=previous_agent, method="clause")
         previous_agent = sides.agent or previous_agent
-        contacts = _contacts(article_id, sentence, token, trigger, sides, resolver, lexicon)
+        contacts = _contacts(
+            article_id, sentence, token, trigger, (left, right), sides, resolver, lexicon
+        )
         if not contacts and clause.agent and clause.agent != sides.agent:
             # «دعا الرئيس الأمريكي نظيره الروسي إلى زيارة واشنطن»: the parse gives the
             # inviter as subject, which leaves host and visitor on one side; the
             # clause's nearest subject (the invited) is the visitor.
             sides = replace(sides, agent=clause.agent, method="clause")
-            contacts = _contacts(article_id, sentence, token, trigger, sides, resolver, lexicon)
+            contacts = _contacts(
+                article_id, sentence, token, trigger, (left, right), sides, resolver, lexicon
+            )
         for contact in contacts:
             key = frozenset(p.actor.id for p in contact.participants)
             if key in found:
@@ -79,11 +83,12 @@ def _contacts(
     sentence: Sentence,
     token: int,
     trigger: Trigger,
+    bounds: tuple[int, int],
     sides: Sides,
     resolver: Resolver,
     lexicon: Lexicon,
 ) -> list[Contact]:
-    left, right = clause_bounds(sentence, token, lexicon)
+    left, right = bounds
     phrases = (*sides.agent, *sides.other, *sides.members)
     named = {i for p in phrases for i in range(p.start, p.end)}
     reach = max((p.end for p in phrases), default=token + 1)
