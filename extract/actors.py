@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from extract.arabic import norm, strip_punct
+from extract.arabic import norm, plain
 from extract.gazetteer import Gazetteer
 from extract.mentions import Phrase
 from extract.records import Actor
@@ -150,7 +150,7 @@ def _plural_or_masculine_noun(phrase: Phrase) -> bool:
     A singular nisba after a noun is an adjective («انسحاب روسي», «المساعدات
     القطرية») and names no actor.
     """
-    word = norm(strip_punct(phrase.text.split()[-1]))
+    word = plain(phrase.text.split()[-1])
     if word.endswith("ه"):
         return False
     if word.endswith("ي"):

@@ -51,6 +51,11 @@ def strip_punct(text: str) -> str:
     return text.strip(_PUNCT_EDGES + " ")
 
 
+def plain(text: str) -> str:
+    """A token as the lexicons spell it: edge punctuation off, then normalised."""
+    return norm(strip_punct(text))
+
+
 def clitic_readings(word: str) -> list[tuple[str, str]]:
     """Every (proclitics, rest) reading of a word, the unsplit reading first.
 
@@ -58,7 +63,7 @@ def clitic_readings(word: str) -> list[tuple[str, str]]:
     matcher tries each, so lexicon entries are written bare and still match after
     «و», «ب», «ال»; the proclitics tell a coordination («و») or a preposition («ب»).
     """
-    base = norm(strip_punct(word))
+    base = plain(word)
     glued = base.lstrip("0123456789-/")  # «2025-03-18الوزير»: a date glued to a word
     if glued and glued != base and glued[0].isalpha():
         base = glued

@@ -7,7 +7,7 @@ All four are read from cue words of `data/lexicon/cues.tsv` and
 
 from __future__ import annotations
 
-from extract.arabic import clitic_readings, clitic_variants, norm, strip_punct
+from extract.arabic import clitic_readings, clitic_variants, norm, plain, strip_punct
 from extract.lexicon import Lexicon, Trigger
 from extract.nlp import Sentence
 
@@ -19,7 +19,7 @@ def _clause_forms(sentence: Sentence, left: int, right: int) -> list[tuple[int, 
     """(token index, form) for every token and syntactic word of the clause."""
     out = []
     for t in sentence.tokens[left:right]:
-        forms = {norm(strip_punct(t.text)), *(norm(sentence.words[w].text) for w in t.words)}
+        forms = {plain(t.text), *(norm(sentence.words[w].text) for w in t.words)}
         forms.update(rest for _, rest in clitic_readings(t.text))
         out.extend((t.index, f) for f in forms if f)
     return out
@@ -101,7 +101,7 @@ def dates(sentence: Sentence, left: int, right: int, lexicon: Lexicon) -> tuple[
 def future_date(phrases: tuple[str, ...], lexicon: Lexicon) -> bool:
     """Whether a date phrase points ahead («الأسبوع المقبل», «غدا»)."""
     return any(
-        lexicon.cue(norm(strip_punct(word)), "status") == "planned"
+        lexicon.cue(plain(word), "status") == "planned"
         for phrase in phrases
         for word in phrase.split()
     )
@@ -111,7 +111,7 @@ def _date_word(tokens, i: int, right: int, lexicon: Lexicon) -> tuple[str | None
     for length in (3, 2, 1):
         if i + length > right:
             continue
-        rest = [norm(strip_punct(t.text)) for t in tokens[i + 1 : i + length]]
+        rest = [plain(t.text) for t in tokens[i + 1 : i + length]]
         for first in clitic_variants(tokens[i].text):
             kind = lexicon.dates.get(" ".join([first, *rest]))
             if kind:

@@ -8,7 +8,7 @@ opening a coordinate clause; the sides of the contact are looked for inside it.
 
 from __future__ import annotations
 
-from extract.arabic import clitic_variants, norm, stems, strip_punct
+from extract.arabic import clitic_variants, plain, stems
 from extract.lexicon import Lexicon, Trigger
 from extract.mentions import Phrase
 from extract.nlp import Sentence
@@ -48,7 +48,7 @@ def find_triggers(
 
 def clause_bounds(sentence: Sentence, token: int, lexicon: Lexicon) -> tuple[int, int]:
     """Token range [left, right) of the clause holding the trigger token."""
-    words = [norm(strip_punct(t.text)) or t.text for t in sentence.tokens]
+    words = [plain(t.text) or t.text for t in sentence.tokens]
     left = token
     while left > 0:
         word = words[left - 1]

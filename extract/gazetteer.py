@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.arabic import clitic_readings, norm, strip_punct
+from extract.arabic import clitic_readings, norm, plain
 from extract.lexicon import DataFileError, read_tsv
 from extract.paths import DATA_DIR
 from extract.records import ACTOR_KINDS, Actor
@@ -90,7 +90,7 @@ class Gazetteer:
 
     def match(self, tokens: list[str], start: int) -> GazetteerHit | None:
         """The longest gazetteer form beginning at token `start` (clitics allowed on it)."""
-        rest = [norm(strip_punct(t)) for t in tokens[start + 1 : start + self._longest]]
+        rest = [plain(t) for t in tokens[start + 1 : start + self._longest]]
         best: GazetteerHit | None = None
         for prefix, first in clitic_readings(tokens[start]):
             for length in range(min(self._longest, len(rest) + 1), 0, -1):

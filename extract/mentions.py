@@ -17,6 +17,7 @@ from extract.arabic import (
     clitic_variants,
     conjunction,
     norm,
+    plain,
     preposition,
     strip_punct,
 )
@@ -141,13 +142,13 @@ def _lexicon_word(sentence: Sentence, start: int, end: int, lexicon: Lexicon) ->
 
 def _ner_conj(text: str) -> bool:
     """«وظريف»: a NER span whose first word carries the conjunction (not «وليد»)."""
-    word = norm(strip_punct(text))
+    word = plain(text)
     return word.startswith("و") and len(word) >= 5
 
 
 def _role(texts: list[str], i: int, lexicon: Lexicon) -> tuple[tuple[str, str], str, int] | None:
     for length in range(min(lexicon.longest_role, len(texts) - i), 0, -1):
-        rest = [norm(strip_punct(t)) for t in texts[i + 1 : i + length]]
+        rest = [plain(t) for t in texts[i + 1 : i + length]]
         for prefix, first in clitic_readings(texts[i]):
             key = " ".join([first, *rest])
             kind = lexicon.roles.get(key)
@@ -178,7 +179,7 @@ def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lex
     if named or not any(u.kind == "role" for u in group):
         return False
     # An unnamed official linked to his state or body: «مسؤولين في الحكومة», «من السعودية».
-    words = [norm(strip_punct(g)) for g in gap]
+    words = [plain(g) for g in gap]
     return len(words) <= 2 and words[-1] in LINKERS and unit.kind in ("gaz", "role")
 
 
@@ -216,7 +217,7 @@ def _person_heads_organ(sentence: Sentence, group: list[_Unit]) -> bool:
             continue
         if before is None:
             return True
-        gap = {norm(strip_punct(t.text)) for t in sentence.tokens[before.end : unit.start]}
+        gap = {plain(t.text) for t in sentence.tokens[before.end : unit.start]}
         if "في" in gap or unit.clitic == "ب":
             return True
     return False
@@ -235,5 +236,5 @@ def _preposition(sentence: Sentence, unit: _Unit) -> str | None:
         return unit.clitic
     if unit.start == 0:
         return None
-    before = norm(strip_punct(sentence.tokens[unit.start - 1].text))
+    before = plain(sentence.tokens[unit.start - 1].text)
     return before if before in LOCATIVES or before in ("مع", "بين", "ل") else None

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from extract.actors import Resolver
-from extract.arabic import clitic_readings, clitic_variants, norm, strip_punct
+from extract.arabic import clitic_readings, clitic_variants, norm, plain, strip_punct
 from extract.lexicon import Lexicon, Trigger
 from extract.mentions import Phrase
 from extract.nlp import Sentence
@@ -146,7 +146,7 @@ def clause_sides(
 ) -> Sides:
     """Sides read off the clause around the trigger, with «مع» as the pivot."""
     left, right = bounds
-    words = [norm(strip_punct(t.text)) for t in sentence.tokens]
+    words = [plain(t.text) for t in sentence.tokens]
     in_clause = [p for p in phrases if left <= p.start and p.end <= right]
     after = [p for p in in_clause if p.start > token]
 
@@ -240,7 +240,7 @@ def _listed(
     for phrase in phrases:
         if phrase.start < position or phrase.start >= right:
             continue
-        gap = [norm(strip_punct(t.text)) for t in sentence.tokens[position : phrase.start]]
+        gap = [plain(t.text) for t in sentence.tokens[position : phrase.start]]
         if out:
             ok = all(g in ("", "و") for g in gap) and (phrase.conj or gap)
         else:
@@ -304,7 +304,7 @@ def _agent_before(
         return _speaker(sentence, left, phrases)
     chain = [before[-1]]
     for phrase in reversed(before[:-1]):
-        gap = [norm(strip_punct(t.text)) for t in sentence.tokens[phrase.end : chain[0].start]]
+        gap = [plain(t.text) for t in sentence.tokens[phrase.end : chain[0].start]]
         if chain[0].conj and all(g in ("", "و") for g in gap):
             chain.insert(0, phrase)
         else:
