@@ -101,7 +101,7 @@ def dates(sentence: Sentence, left: int, right: int, lexicon: Lexicon) -> tuple[
 def future_date(phrases: tuple[str, ...], lexicon: Lexicon) -> bool:
     """Whether a date phrase points ahead («الأسبوع المقبل», «غدا»)."""
     return any(
-        lexicon.cue(plain(word), "status") == "planned"
+        lexicon.cue(plain(word), "future") or lexicon.cue(plain(word), "status") == "planned"
         for phrase in phrases
         for word in phrase.split()
     )

@@ -422,3 +422,15 @@ def test_a_place_after_ila_is_where_not_who(contacts_in):
     assert pairs(contacts) == {frozenset({"Qatar", "Iran"})}
     assert {c.mode for c in contacts} <= {"visit", "meeting"}
     assert all(p.surface != "طهران" for c in contacts for p in c.participants)
+
+
+def test_a_future_word_outside_a_date_phrase_does_not_make_a_contact_planned(contacts_in):
+    # a news ticker run together: the weather item's «القادمة» is not about the meeting
+    contacts = contacts_in(
+        "حالة الطقس: الحرارة إلى انخفاض وأجواء غير مستقرة خلال الـ 48 ساعة القادمة "
+        "2025-03-18الوزير الشيباني يلتقي المدير العام للمفوضية الأوربية لشؤون الشرق الأوسط "
+        "في بروكسل"
+    )
+    assert [(sides(c), c.status) for c in contacts] == [
+        (frozenset({"Syria", "European Union"}), "occurred")
+    ]
