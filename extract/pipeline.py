@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.actors import Resolver
+from extract.cache import ParseCache
 from extract.contacts import sentence_contacts
 from extract.gazetteer import Gazetteer
 from extract.ingest import IngestError
@@ -29,13 +30,21 @@ class Extractor:
     nlp: Any
     gazetteer: Gazetteer
     lexicon: Lexicon
+    cache: ParseCache | None = None
 
     @classmethod
-    def load(cls, nlp: Any | None = None) -> Extractor:
-        return cls(nlp or load_pipeline(), Gazetteer.load(), Lexicon.load())
+    def load(cls, nlp: Any | None = None, cache: ParseCache | None = None) -> Extractor:
+        return cls(nlp or load_pipeline(), Gazetteer.load(), Lexicon.load(), cache)
 
     def parse(self, text: str) -> list[Sentence]:
-        return parse(self.nlp, text)
+        """Stanza's parse of `text`, from the cache when this text was parsed before."""
+        if self.cache is None:
+            return parse(self.nlp, text)
+        sentences = self.cache.get(text)
+        if sentences is None:
+            sentences = parse(self.nlp, text)
+            self.cache.put(text, sentences)
+        return sentences
 
     def extract(self, article: Article) -> ArticleResult:
         """Contacts of one article; an exception becomes the result's `error`."""

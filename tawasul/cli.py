@@ -3,6 +3,7 @@
 tawasul build [INPUT ...] --out DIR     articles → DIR/graph.ttl, network.html, contacts.json
 tawasul query GRAPH 'SPARQL'             print the result as a table
 tawasul stats GRAPH                      network figures (actors, contacts, centrality)
+tawasul eval GOLD.json [--out DIR]       score against annotated texts, through the RDF
 """
 
 from __future__ import annotations
@@ -66,6 +67,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     query.set_defaults(run=_query)
 
+    evaluate = sub.add_parser(
+        "eval", help="score extraction against an annotated gold file (read back from the RDF)"
+    )
+    evaluate.add_argument("gold", type=Path, help="gold JSON (the format of shared/gold)")
+    evaluate.add_argument("--out", type=Path, help="also write graph, predictions and report here")
+    evaluate.add_argument(
+        "--cache", type=Path, help="parse cache folder (unchanged texts are not re-parsed)"
+    )
+    evaluate.add_argument("--no-errors", action="store_true", help="print the figures only")
+    evaluate.set_defaults(run=_eval)
+
     stats = sub.add_parser("stats", help="print network figures of a saved graph")
     stats.add_argument("graph", type=Path)
     stats.set_defaults(run=_stats)
@@ -112,6 +124,20 @@ def _query(args: argparse.Namespace) -> int:
     else:
         print(format_table(columns, rows, max_width=args.max_width or None))
     return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from extract.cache import ParseCache
+    from extract.pipeline import Extractor
+    from tawasul.evaluate import evaluate, load_gold, report
+
+    load_gold(args.gold)  # a bad gold file fails before the models load
+    cache = ParseCache(args.cache) if args.cache else None
+    result, pred = evaluate(args.gold, Extractor.load(cache=cache), args.out)
+    print(report(result, errors=not args.no_errors))
+    for error in pred.get("errors", []):
+        print(f"error  {error}", file=sys.stderr)
+    return 1 if pred.get("errors") else 0
 
 
 def _stats(args: argparse.Namespace) -> int:
