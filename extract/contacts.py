@@ -148,7 +148,7 @@ def _participants(
         if bare and head is not None and (phrase.conj or resolver.resolve(head) is None):
             wanted = office if head.has_role("counterpart") else head.title_key
             actor = resolver.counterpart(phrase, wanted)
-        if actor is not None and all(p.actor != actor for p in out):
+        if actor is not None and resolved(actor) and all(p.actor != actor for p in out):
             out.append(Participant(actor, phrase.text, phrase.char_start, phrase.char_end))
         if phrase.has_role("title", "counterpart"):
             head = phrase
@@ -157,12 +157,18 @@ def _participants(
     return tuple(out)
 
 
+def resolved(actor: Actor) -> bool:
+    """A side a reader can place: a known actor (English label) or one whose state or
+    organisation the text gave. A bare Arabic string never becomes a side."""
+    return bool(actor.label_en) or affiliation_of(actor).label_en is not None
+
+
 def _mediators(phrases: Iterable[Phrase], resolver: Resolver) -> tuple[Participant, ...]:
     """Intermediaries; a lone demonym counts here («بوساطة عمانية» is Oman)."""
     out = []
     for phrase in phrases:
         actor = resolver.resolve(phrase) or resolver.counterpart(phrase, "")
-        if actor is not None:
+        if actor is not None and resolved(actor):
             out.append(Participant(actor, phrase.text, phrase.char_start, phrase.char_end))
     return tuple(out)
 
