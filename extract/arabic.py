@@ -107,6 +107,35 @@ def stems(word: str) -> list[str]:
     return out
 
 
+_NOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم", "ي")
+_NUMBER_SUFFIXES = ("تين", "تان", "ين", "ان", "ا")
+
+
+def noun_stems(word: str) -> list[str]:
+    """Candidate bases of a suffixed or dual noun, for lexicon lookups only.
+
+    «زيارته» → «زياره», «مباحثاتهما» → «مباحثات», «الرسالتين» → «الرساله»: a
+    possessive pronoun and the dual ending are peeled, and a «ت» left bare by them
+    is the ta marbuta again.
+    """
+    out = [word]
+    for possessive in ("", *_NOUN_SUFFIXES):
+        core = word[: -len(possessive)] if possessive and word.endswith(possessive) else word
+        if possessive and core == word:
+            continue
+        for number in ("", *_NUMBER_SUFFIXES):
+            base = core[: -len(number)] if number and core.endswith(number) else core
+            if number and base == core:
+                continue
+            if number.startswith("ت"):
+                base += "ه"
+            candidates = [base, base[:-1] + "ه"] if base.endswith("ت") else [base]
+            for cand in candidates:
+                if len(cand) >= 3 and cand not in out:
+                    out.append(cand)
+    return out
+
+
 def conjunction(prefix: str) -> bool:
     """Whether a proclitic string begins with the conjunction «و» or «ف»."""
     return prefix[:1] in ("و", "ف")

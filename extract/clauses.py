@@ -8,7 +8,7 @@ opening a coordinate clause; the sides of the contact are looked for inside it.
 
 from __future__ import annotations
 
-from extract.arabic import clitic_variants, plain, stems
+from extract.arabic import clitic_variants, noun_stems, plain, stems
 from extract.lexicon import Lexicon, Trigger
 from extract.mentions import Phrase
 from extract.nlp import Sentence
@@ -40,6 +40,7 @@ def find_triggers(
             forms += [word.lemma, *clitic_variants(word.text)]
         if any(w.upos in ("VERB", "X") for w in content):
             forms += [stem for form in forms for stem in stems(form)]
+        forms += [base for form in forms for base in noun_stems(form)]  # «زيارته», «لقاءيهما»
         trigger = next((lexicon.triggers[f] for f in forms if f in lexicon.triggers), None)
         if trigger is not None:
             out.append((content[0].index, trigger))

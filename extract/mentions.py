@@ -172,8 +172,14 @@ def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lex
     if place and any(u.kind == "per" or _is_person(u) for u in group):
         return False  # «زار … عباس عراقجي الرياض»: the place after a name is another phrase
     if not gap:
-        # «... لافروف نظيره»: a title after a name starts a new description.
-        return not (unit.kind == "role" and unit.role[0] in ("title", "counterpart") and named)
+        # «... لافروف نظيره»: a title after a name starts a new description, and so
+        # does a title after a complete «title + state» («الرئيس اللبناني وزير الخارجية
+        # الفرنسي» is two people; «رئيس الوزراء وزير الخارجية القطري» is one).
+        title = unit.kind == "role" and unit.role[0] in ("title", "counterpart")
+        complete = last.hit is not None and any(
+            u.kind == "role" and u.role[0] == "title" for u in group
+        )
+        return not (title and (named or complete))
     if len(gap) == 1 and gap[0] in ("،", ",") and (unit.kind == "per" or _is_person(unit)):
         return any(u.kind == "role" for u in group)  # «وزير الخارجية البريطاني، ديفيد لامي»
     if named or not any(u.kind == "role" for u in group):
