@@ -30,6 +30,10 @@ from extract.records import Actor, Contact, Participant
 from extract.sides import Discourse, Sides, clause_sides, combine, follow_discourse, tree_sides
 
 
+#: Modes in which everyone listed together sits at one table (a call stays bilateral).
+JOINT_MODES = ("meeting", "talks", "multilateral-meeting", "unspecified")
+
+
 def sentence_contacts(
     article_id: str,
     sentence: Sentence,
@@ -123,6 +127,14 @@ def _contacts(
     if agents and agents[0].actor.kind == "person":
         office = _office_of(resolver, agents[0].actor) or office
     others = _participants(sides.other, resolver, office)
+    table = _distinct_sides((*agents, *others))
+    # Coordinated subjects with a «مع» side each talk to it («واشنطن والدوحة تتواصلان
+    # مع الهيئة»); without one they are all at the table.
+    together = sides.joint or (len(_distinct_sides(agents)) >= 2 and not others)
+    if together and len(table) >= 3 and base.mode in JOINT_MODES:
+        # «بين X وY وZ», «شارك X وY وZ في الاجتماع»:
+        # three or more sides at one table are one multilateral meeting.
+        return [replace(base, participants=tuple(table), mode="multilateral-meeting")]
     if not others and len(agents) >= 2:
         # Coordinated subjects meet each other: «التقى الرئيس الفلسطيني … والعاهل الأردني».
         agents, others = agents[:1], agents[1:]

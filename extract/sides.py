@@ -39,6 +39,7 @@ class Sides:
     method: str
     members: tuple[Phrase, ...] = ()  # multilateral meetings: everyone at the table
     intermediary: tuple[Phrase, ...] = ()
+    joint: bool = False  # the sides were listed together («بين X وY وZ»): one table
 
 
 @dataclass
@@ -96,8 +97,8 @@ def tree_sides(
         other_p = _phrases_at(sentence, listed[1:], phrases, bounds)
         if trigger.frame == "mediation":
             mediator = _phrases_at(sentence, agent, phrases, bounds)
-            return Sides(agent_p, other_p, "tree", intermediary=mediator)
-        return Sides(agent_p, other_p, "tree")
+            return Sides(agent_p, other_p, "tree", intermediary=mediator, joint=True)
+        return Sides(agent_p, other_p, "tree", joint=True)
     return Sides(
         _phrases_at(sentence, _with_conjuncts(sentence, agent), phrases, bounds),
         _phrases_at(sentence, _with_conjuncts(sentence, other), phrases, bounds),
@@ -158,6 +159,12 @@ def clause_sides(
         if len(members) >= 3:
             return Sides((), (), "clause", members=tuple(members))
 
+    if meeting and not _finite(sentence, token):
+        # «اجتماع وزراء خارجية مصر والسودان وإثيوبيا»: the gathering noun's genitive list.
+        listed = _listed(sentence, phrases, token + 1, right, lexicon)
+        if len(listed) >= 3:
+            return Sides((), (), "clause", members=tuple(listed))
+
     pivot = next((i for i in range(token + 1, right) if words[i] in PIVOTS), None)
     between = next((i for i in range(token + 1, right) if words[i] == "بين"), None)
     other: list[Phrase] = []
@@ -169,7 +176,9 @@ def clause_sides(
             mediator = _agent_before(sentence, in_clause, token, left, phrases)
         else:
             mediator = _mediator(sentence, in_clause, lexicon)
-        return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause", intermediary=mediator)
+        return Sides(
+            tuple(listed[:1]), tuple(listed[1:]), "clause", intermediary=mediator, joint=True
+        )
     else:
         subject = _agent_before(sentence, in_clause, token, left, phrases)
         if not subject and len(after) >= 2 and _transitive(sentence, token, trigger):
@@ -184,6 +193,10 @@ def clause_sides(
     agent = _agent(sentence, in_clause, phrases, token, end, left)
     mediator = _mediator(sentence, in_clause, lexicon)
     return Sides(agent, tuple(other), "clause", intermediary=mediator)
+
+
+def _finite(sentence: Sentence, token: int) -> bool:
+    return any(sentence.words[w].upos == "VERB" for w in sentence.tokens[token].words)
 
 
 def _mediator(sentence: Sentence, in_clause: list[Phrase], lexicon: Lexicon) -> tuple[Phrase, ...]:
@@ -263,14 +276,26 @@ def _object(
     «رسالة إلى», «لقائه نظيره»: the first phrase close after `start` (the trigger,
     or the subject that follows a verb) that is marked as the trigger's object."""
     start = token if start is None else start
-    for phrase in after:
+    for n, phrase in enumerate(after):
         if phrase.start - start > OBJECT_REACH:
             break
-        if phrase.preposition and phrase.preposition in trigger.objects:
-            return [phrase]
-        if phrase.preposition is None and _transitive(sentence, token, trigger):
-            return [phrase]
+        marked = phrase.preposition and phrase.preposition in trigger.objects
+        if marked or (phrase.preposition is None and _transitive(sentence, token, trigger)):
+            return [phrase, *_conjuncts(sentence, phrase, after[n + 1 :])]
     return []
+
+
+def _conjuncts(sentence: Sentence, first: Phrase, rest: list[Phrase]) -> list[Phrase]:
+    """The phrases coordinated with `first`: «بنظيريه الروسي والتركي»."""
+    out: list[Phrase] = []
+    end = first.end
+    for phrase in rest:
+        gap = [plain(t.text) for t in sentence.tokens[end : phrase.start]]
+        if not phrase.conj or not all(g in ("", "و") for g in gap):
+            break
+        out.append(phrase)
+        end = phrase.end
+    return out
 
 
 def _agent(
@@ -341,6 +366,7 @@ def combine(tree: Sides, clause: Sides) -> Sides:
         other=other,
         method="tree" if (agent == tree.agent and tree.agent and tree.other) else "clause",
         intermediary=tree.intermediary or clause.intermediary,
+        joint=tree.joint or clause.joint,
     )
 
 
