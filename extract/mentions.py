@@ -176,9 +176,7 @@ def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lex
         # does a title after a complete «title + state» («الرئيس اللبناني وزير الخارجية
         # الفرنسي» is two people; «رئيس الوزراء وزير الخارجية القطري» is one).
         title = unit.kind == "role" and unit.role[0] in ("title", "counterpart")
-        complete = last.hit is not None and any(
-            u.kind == "role" and u.role[0] == "title" for u in group
-        )
+        complete = last.hit is not None and any(_describes_office(u) for u in group)
         return not (title and (named or complete))
     if len(gap) == 1 and gap[0] in ("،", ",") and (unit.kind == "per" or _is_person(unit)):
         return any(u.kind == "role" for u in group)  # «وزير الخارجية البريطاني، ديفيد لامي»
@@ -186,7 +184,20 @@ def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lex
         return False
     # An unnamed official linked to his state or body: «مسؤولين في الحكومة», «من السعودية».
     words = [plain(g) for g in gap]
-    return len(words) <= 2 and words[-1] in LINKERS and unit.kind in ("gaz", "role")
+    # Between them only linkers, or one word of a title's own («قائد العمليات في الجيش»),
+    # never a noun after a complete description («الرئيس السوري رسالة من»).
+    linked = all(w in LINKERS or w == "" or lexicon.roles.get(w) == "classifier" for w in words)
+    linked = linked or (last.kind == "role" and last.role[0] == "title")
+    if unit.kind == "role" and unit.role[0] == "title" and last.hit is not None:
+        return False  # «الرئيس السوري من العاهل السعودي»: a complete description ended
+    return len(words) <= 2 and words[-1] in LINKERS and linked and unit.kind in ("gaz", "role")
+
+
+def _describes_office(unit: _Unit) -> bool:
+    """A title, an organ word or a gazetteer organ («وزارة الخارجية المصرية»)."""
+    if unit.kind == "role":
+        return unit.role[0] in ("title", "organ")
+    return unit.hit is not None and unit.hit.role == "organ"
 
 
 def _is_person(unit: _Unit) -> bool:
