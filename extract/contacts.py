@@ -27,7 +27,15 @@ from extract.lexicon import Lexicon, Trigger
 from extract.mentions import Phrase
 from extract.nlp import Sentence
 from extract.records import Actor, Contact, Participant
-from extract.sides import Discourse, Sides, clause_sides, combine, follow_discourse, tree_sides
+from extract.sides import (
+    Discourse,
+    Sides,
+    clause_sides,
+    combine,
+    follow_discourse,
+    matrix_subject,
+    tree_sides,
+)
 
 
 #: Modes in which everyone listed together sits at one table (a call stays bilateral).
@@ -57,6 +65,10 @@ def sentence_contacts(
             # «زار … الرياض حيث التقى ولي العهد»: a verb with no subject of its own
             # shares the subject of the sentence's previous trigger.
             sides = replace(sides, agent=previous_agent, method="clause")
+        if not sides.agent and not sides.members:
+            subject = matrix_subject(sentence, phrases, left, lexicon)
+            if subject:
+                sides = replace(sides, agent=subject, method="clause")
         previous_agent = sides.agent or previous_agent
         contacts = _contacts(
             article_id, sentence, token, trigger, (left, right), sides, resolver, lexicon
@@ -138,12 +150,26 @@ def _contacts(
     if not others and len(agents) >= 2:
         # Coordinated subjects meet each other: «التقى الرئيس الفلسطيني … والعاهل الأردني».
         agents, others = agents[:1], agents[1:]
+    couriers = _participants(sides.courier, resolver)
+    if couriers and agents:
+        sender_sides = {affiliation_of(a.actor) for a in agents}
+        if affiliation_of(couriers[0].actor) not in sender_sides:
+            # A third party carried it: the message is mediated through the courier.
+            base = replace(base, mediated=True, intermediaries=couriers[:1])
     out = []
     for a in agents:
         for b in others:
             if affiliation_of(a.actor) == affiliation_of(b.actor):
                 continue
             out.append(replace(base, participants=(a, b)))
+    for b in others if couriers and out else ():
+        # The courier's audience with the recipient is a meeting of its own.
+        courier = couriers[0]
+        if courier.actor not in {a.actor for a in agents} and affiliation_of(
+            courier.actor
+        ) != affiliation_of(b.actor):
+            meeting = replace(base, mode="meeting", mediated=False, intermediaries=())
+            out.append(replace(meeting, participants=(courier, b)))
     return out
 
 

@@ -92,7 +92,9 @@ def find_phrases(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> 
     while i < len(units):
         group = [units[i]]
         j = i + 1
-        while j < len(units) and _continues(sentence, group, units[j], lexicon):
+        while j < len(units) and _continues(
+            sentence, group, units[j], lexicon, units[j + 1] if j + 1 < len(units) else None
+        ):
             group.append(units[j])
             j += 1
         if any(u.kind != "role" or u.role[0] in UNIT_ROLES for u in group):
@@ -157,8 +159,15 @@ def _role(texts: list[str], i: int, lexicon: Lexicon) -> tuple[tuple[str, str], 
     return None
 
 
-def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lexicon) -> bool:
-    """Does `unit` belong to the phrase built so far in `group`?"""
+def _continues(
+    sentence: Sentence,
+    group: list[_Unit],
+    unit: _Unit,
+    lexicon: Lexicon,
+    following: _Unit | None = None,
+) -> bool:
+    """Does `unit` belong to the phrase built so far in `group`? (`following` is the
+    unit after it: a title right before a name is that name's honorific.)"""
     if unit.conj or (unit.kind == "role" and unit.role[0] == "counterpart"):
         return False  # «وزير الخارجية المصري نظيره الإسرائيلي» is two people
     if unit.kind == "role" and unit.role[0] == "honorific" and unit.start == group[-1].end:
@@ -177,7 +186,12 @@ def _continues(sentence: Sentence, group: list[_Unit], unit: _Unit, lexicon: Lex
         # الفرنسي» is two people; «رئيس الوزراء وزير الخارجية القطري» is one).
         title = unit.kind == "role" and unit.role[0] in ("title", "counterpart")
         complete = last.hit is not None and any(_describes_office(u) for u in group)
-        return not (title and (named or complete))
+        before_name = (
+            following is not None
+            and following.start == unit.end
+            and (following.kind == "per" or _is_person(following))
+        )  # «ولي العهد السعودي الأمير محمد بن سلمان» is one man
+        return not (title and (named or (complete and not before_name)))
     if len(gap) == 1 and gap[0] in ("،", ",") and (unit.kind == "per" or _is_person(unit)):
         return any(u.kind == "role" for u in group)  # «وزير الخارجية البريطاني، ديفيد لامي»
     if named or not any(u.kind == "role" for u in group):

@@ -40,6 +40,7 @@ class Sides:
     members: tuple[Phrase, ...] = ()  # multilateral meetings: everyone at the table
     intermediary: tuple[Phrase, ...] = ()
     joint: bool = False  # the sides were listed together («بين X وY وZ»): one table
+    courier: tuple[Phrase, ...] = ()  # who carried a message from `agent` to `other`
 
 
 @dataclass
@@ -165,6 +166,11 @@ def clause_sides(
         if len(listed) >= 3:
             return Sides((), (), "clause", members=tuple(listed))
 
+    if trigger.mode == "message":
+        carried = _message_frame(sentence, in_clause, token, left, phrases)
+        if carried is not None:
+            return carried
+
     pivot = next((i for i in range(token + 1, right) if words[i] in PIVOTS), None)
     between = next((i for i in range(token + 1, right) if words[i] == "بين"), None)
     other: list[Phrase] = []
@@ -193,6 +199,27 @@ def clause_sides(
     agent = _agent(sentence, in_clause, phrases, token, end, left)
     mediator = _mediator(sentence, in_clause, lexicon)
     return Sides(agent, tuple(other), "clause", intermediary=mediator)
+
+
+def _message_frame(
+    sentence: Sentence, in_clause: list[Phrase], token: int, left: int, phrases: list[Phrase]
+) -> Sides | None:
+    """«سلّم X رسالة من Y إلى Z», «نقل X تحيات Y إلى Z»: the message goes from Y to Z
+    and X, who carried it, meets Z. None unless both sender and recipient are named."""
+    after = [p for p in in_clause if p.start > token]
+    sender = next(
+        (p for p in after if p.preposition == "من" or (p.start == token + 1 and not p.preposition)),
+        None,
+    )
+    if sender is None:
+        return None
+    later = [p for p in after if p.start > sender.start]
+    recipient = next((p for p in later if p.preposition in (norm("إلى"), "ل")), None)
+    if recipient is None:
+        return None
+    others = [recipient, *_conjuncts(sentence, recipient, later[later.index(recipient) + 1 :])]
+    courier = _agent_before(sentence, in_clause, token, left, phrases)
+    return Sides((sender,), tuple(others), "clause", courier=courier)
 
 
 def _finite(sentence: Sentence, token: int) -> bool:
@@ -350,8 +377,8 @@ def _speaker(sentence: Sentence, left: int, phrases: list[Phrase]) -> tuple[Phra
 
 def combine(tree: Sides, clause: Sides) -> Sides:
     """The tree's sides first; the clause fills what the tree left empty."""
-    if clause.members:
-        return clause
+    if clause.members or clause.courier:
+        return clause  # a member list or a message's route reads better off the clause
     # A phrase cannot be on both sides: an object the parse found inside the subject
     # («يزور الرئيس التركي رجب طيب أردوغان موسكو», obj = «طيب») is a misparse.
     tree_other = tuple(p for p in tree.other if p not in tree.agent)
@@ -368,6 +395,34 @@ def combine(tree: Sides, clause: Sides) -> Sides:
         intermediary=tree.intermediary or clause.intermediary,
         joint=tree.joint or clause.joint,
     )
+
+
+def matrix_subject(
+    sentence: Sentence, phrases: list[Phrase], left: int, lexicon: Lexicon
+) -> tuple[Phrase, ...]:
+    """The subject a clause's pronoun stands for: «أعلن الرئيس الروسي أنه سيلتقي …»,
+    «وصل الوزير التركي إلى طهران حيث التقى …». Only after a complementizer carrying
+    a pronoun or «حيث»; the subject is the first phrase of the clause before it that
+    no preposition governs."""
+    if left == 0 or not lexicon.cue(plain(sentence.tokens[left - 1].text), "pronoun"):
+        return ()
+    start = left - 1
+    while start > 0:
+        text = sentence.tokens[start - 1].text
+        if text in (".", "؟", "!", ":", "؛") or lexicon.cue(plain(text), "boundary"):
+            break
+        start -= 1
+    before = [p for p in phrases if start <= p.start and p.end <= left - 1]
+    subject = next((p for p in before if p.preposition is None), None)
+    if subject is None:
+        return ()
+    chain = [subject]
+    for phrase in before[before.index(subject) + 1 :]:
+        if phrase.conj and phrase.preposition is None and phrase.start == chain[-1].end:
+            chain.append(phrase)
+        else:
+            break
+    return tuple(chain)
 
 
 def follow_discourse(

@@ -1,0 +1,131 @@
+"""Rule families that make extraction hold on unseen news, one sentence each (written
+for these tests, not taken from any evaluation text)."""
+
+from __future__ import annotations
+
+from conftest import names, sides
+
+from extract.arabic import noun_stems
+
+
+def pairs(contacts) -> set[frozenset[str]]:
+    return {sides(c) for c in contacts}
+
+
+# ---- multilateral meetings: everyone listed together sits at one table
+
+
+def test_genitive_list_after_a_gathering_noun_is_one_meeting(contacts_in):
+    contacts = contacts_in("انطلق اجتماع وزراء خارجية مصر والسودان وإثيوبيا في واشنطن.")
+    assert pairs(contacts) == {frozenset({"Egypt", "Sudan", "Ethiopia"})}
+    assert contacts[0].mode == "multilateral-meeting"
+
+
+def test_three_parties_after_bayn_are_one_meeting(contacts_in):
+    contacts = contacts_in("جرت محادثات بين الولايات المتحدة وروسيا والصين في جنيف.")
+    assert pairs(contacts) == {frozenset({"United States", "Russia", "China"})}
+
+
+def test_coordinated_participants_without_a_counterpart_meet_together(contacts_in):
+    contacts = contacts_in(
+        "شارك وزير الخارجية الأمريكي ونظيره الروسي ووزير الخارجية الصيني في الاجتماع."
+    )
+    assert pairs(contacts) == {frozenset({"United States", "Russia", "China"})}
+
+
+def test_coordinated_callers_with_one_counterpart_stay_separate(contacts_in):
+    contacts = contacts_in("واشنطن والدوحة تتواصلان مع حركة حماس.")
+    assert pairs(contacts) == {frozenset({"United States", "Hamas"}), frozenset({"Qatar", "Hamas"})}
+
+
+def test_two_parties_stay_bilateral(contacts_in):
+    contacts = contacts_in("التقى الرئيس المصري والعاهل الأردني في القاهرة.")
+    assert pairs(contacts) == {frozenset({"Egypt", "Jordan"})}
+    assert contacts[0].mode == "meeting"
+
+
+# ---- trigger lexicon: summons, consultations, cables, suffixed and dual nouns
+
+
+def test_summoning_an_ambassador_is_a_contact(contacts_in):
+    contacts = contacts_in("استدعت وزارة الخارجية المصرية السفير الإسرائيلي في القاهرة.")
+    assert pairs(contacts) == {frozenset({"Egypt", "Israel"})}
+
+
+def test_consultations_are_talks(contacts_in):
+    contacts = contacts_in("أجرى وزير الخارجية السعودي مشاورات مع نظيره الأردني.")
+    assert pairs(contacts) == {frozenset({"Saudi Arabia", "Jordan"})}
+    assert contacts[0].mode == "talks"
+
+
+def test_suffixed_and_dual_nouns_find_their_lexicon_entry():
+    assert "زياره" in noun_stems("زيارته")
+    assert "مباحثات" in noun_stems("مباحثاتهما")
+    assert "رساله" in noun_stems("الرسالتين") or "الرساله" in noun_stems("الرسالتين")
+    assert "اجتماع" in noun_stems("اجتماعهما")
+
+
+# ---- messages and couriers
+
+
+def test_a_call_received_from_a_brother_president(contacts_in):
+    contacts = contacts_in("تلقى الرئيس الجزائري اتصالا هاتفيا من أخيه الرئيس المصري.")
+    assert pairs(contacts) == {frozenset({"Algeria", "Egypt"})}
+    assert contacts[0].mode == "phone"
+
+
+def test_a_message_carried_by_a_third_party_is_mediated_and_the_courier_meets_the_recipient(
+    contacts_in,
+):
+    contacts = contacts_in(
+        "نقل وزير الخارجية العماني رسالة من الرئيس الإيراني إلى المبعوث الأمريكي."
+    )
+    by_mode = {c.mode: c for c in contacts}
+    assert sides(by_mode["message"]) == frozenset({"Iran", "United States"})
+    assert by_mode["message"].mediated
+    assert [p.actor.label_en for p in by_mode["message"].intermediaries] == ["Oman"]
+    assert sides(by_mode["meeting"]) == frozenset({"Oman", "United States"})
+
+
+def test_a_message_received_from_a_king(contacts_in):
+    contacts = contacts_in("تسلم الرئيس السوري رسالة من العاهل السعودي.")
+    assert pairs(contacts) == {frozenset({"Syria", "Saudi Arabia"})}
+
+
+# ---- subjects far from the trigger
+
+
+def test_pronoun_subject_after_anna_is_the_reporting_subject(contacts_in):
+    contacts = contacts_in("أعلن الرئيس الروسي أنه سيلتقي الرئيس التركي الأسبوع المقبل.")
+    assert pairs(contacts) == {frozenset({"Russia", "Turkey"})}
+    assert contacts[0].status == "planned"
+
+
+def test_haythu_clause_shares_the_subject_of_the_arrival(contacts_in):
+    contacts = contacts_in("وصل وزير الخارجية التركي إلى طهران حيث التقى الرئيس الإيراني.")
+    assert pairs(contacts) == {frozenset({"Turkey", "Iran"})}
+
+
+# ---- phrase segmentation
+
+
+def test_two_officials_side_by_side_are_two_phrases(contacts_in):
+    contacts = contacts_in("استقبل الرئيس اللبناني وزير الخارجية الفرنسي.")
+    assert pairs(contacts) == {frozenset({"Lebanon", "France"})}
+
+
+def test_a_title_before_a_name_stays_with_it(contacts_in):
+    contacts = contacts_in(
+        "هاتف ولي العهد السعودي الأمير محمد بن سلمان الرئيس الإيراني مسعود بزشكيان."
+    )
+    assert {names(c) for c in contacts} == {frozenset({"Mohammed bin Salman", "Masoud Pezeshkian"})}
+
+
+# ---- unresolved sides never reach the graph
+
+
+def test_a_side_that_resolves_to_nothing_is_left_out(contacts_in):
+    contacts = contacts_in("التقى وزير الخارجية القطري مع كريم منصور في الدوحة.")
+    for contact in contacts:
+        for p in contact.participants:
+            assert p.actor.label_en or p.actor.affiliation is not None
