@@ -37,7 +37,6 @@ from extract.sides import (
     tree_sides,
 )
 
-
 #: Modes in which everyone listed together sits at one table (a call stays bilateral).
 JOINT_MODES = ("meeting", "talks", "multilateral-meeting", "unspecified")
 
