@@ -19,6 +19,7 @@ from extract.arabic import norm, plain
 from extract.gazetteer import Gazetteer
 from extract.mentions import Phrase
 from extract.records import Actor
+from extract.romanise import romanise
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,13 @@ class PersonSighting:
 def ner_actor(kind: str, name: str, affiliation: Actor | None) -> Actor:
     """An actor known only from NER: labelled in Arabic, id from its normalised name."""
     digest = hashlib.sha1(norm(name).encode()).hexdigest()[:10]
-    return Actor(id=f"ar-{digest}", kind=kind, label_ar=name, affiliation=affiliation)
+    return Actor(
+        id=f"ar-{digest}",
+        kind=kind,
+        label_ar=name,
+        affiliation=affiliation,
+        romanised=romanise(name) or None,
+    )
 
 
 def affiliation_of(actor: Actor) -> Actor:

@@ -14,7 +14,7 @@ from pathlib import Path
 from extract.arabic import clitic_readings, norm, plain
 from extract.lexicon import DataFileError, read_tsv
 from extract.paths import DATA_DIR
-from extract.records import ACTOR_KINDS, Actor
+from extract.records import ACTOR_KINDS, OFFICES, Actor, Office
 
 NAME_ROLES = ("name", "organ", "capital", "demonym")  # priority when forms collide
 
@@ -46,6 +46,7 @@ class Gazetteer:
         )
         names = read_tsv(base / "names.tsv", ("actor_id", "role", "arabic"))
         by_id = {r["id"]: r for r in rows}
+        offices = _offices(base / "offices.tsv", by_id) if (base / "offices.tsv").exists() else {}
         alt: dict[str, list[str]] = {}
         forms: dict[tuple[str, ...], tuple[str, str]] = {}
         for r in names:
@@ -81,6 +82,7 @@ class Gazetteer:
                 alt_labels=tuple(dict.fromkeys(alt.get(actor_id, []))),
                 wikidata=r["wikidata"] or None,
                 affiliation=affiliation,
+                offices=offices.get(actor_id, ()),
             )
             return actors[actor_id]
 
@@ -99,6 +101,26 @@ class Gazetteer:
                     actor = self.actors[found[0]]
                     best = GazetteerHit(start, start + length, actor, found[1], prefix)
         return best
+
+
+def _offices(path: Path, by_id: dict[str, dict[str, str]]) -> dict[str, tuple[Office, ...]]:
+    """Offices per person; a bad row names the file, the actor and the problem."""
+    out: dict[str, list[Office]] = {}
+    for r in read_tsv(path, ("actor_id", "office", "of", "start", "end")):
+        where = f"{path}: {r['actor_id']} {r['office']}"
+        if r["actor_id"] not in by_id or r["of"] not in by_id:
+            raise DataFileError(f"{where}: unknown actor id {r['actor_id']!r} or {r['of']!r}")
+        if r["office"] not in OFFICES:
+            raise DataFileError(f"{where}: unknown office (use one of {', '.join(OFFICES)})")
+        try:
+            start = int(r["start"]) if r["start"] else None
+            end = int(r["end"]) if r["end"] else None
+        except ValueError:
+            raise DataFileError(f"{where}: years must be YYYY") from None
+        if start is not None and end is not None and end < start:
+            raise DataFileError(f"{where}: ends ({end}) before it starts ({start})")
+        out.setdefault(r["actor_id"], []).append(Office(r["office"], r["of"], start, end))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _better(length: int, role: str, best: GazetteerHit) -> bool:

@@ -33,6 +33,38 @@ class Article:
     published: str | None = None
 
 
+OFFICES = (
+    "head-of-state",
+    "head-of-government",
+    "foreign-minister",
+    "defence-minister",
+    "interior-minister",
+    "intelligence-chief",
+    "crown-prince",
+    "minister",
+    "deputy-foreign-minister",
+    "ambassador",
+    "envoy",
+    "speaker",
+    "military-chief",
+    "party-leader",
+    "group-leader",
+    "organisation-head",
+    "adviser",
+    "spokesperson",
+)
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office a person held for a state or organisation, by years (end None: still held)."""
+
+    office: str
+    of: str  # actor id of the state or organisation
+    start: int | None = None
+    end: int | None = None
+
+
 @dataclass(frozen=True)
 class Actor:
     """One node of the graph: a state, an organisation or a person.
@@ -49,6 +81,8 @@ class Actor:
     alt_labels: tuple[str, ...] = ()
     wikidata: str | None = None
     affiliation: Actor | None = None
+    offices: tuple[Office, ...] = ()
+    romanised: str | None = None  # a Latin reading of `label_ar` for actors with no English label
 
 
 @dataclass(frozen=True)

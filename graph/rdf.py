@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from extract.records import Actor, Article, ArticleResult, Contact
+from extract.records import OFFICES, Actor, Article, ArticleResult, Contact, Office
 from graph.vocab import (
     DCTERMS,
     ID,
@@ -31,6 +31,9 @@ from graph.vocab import (
     bind_prefixes,
     iri_segment,
 )
+
+#: Office slugs → local names of the tw: office individuals («foreign-minister» → ForeignMinister).
+OFFICE_TERMS = {o: "".join(part.title() for part in o.split("-")) for o in OFFICES}
 
 ACTOR_CLASSES = {"person": TW.Person, "state": TW.State, "organization": TW.Organization}
 
@@ -181,5 +184,23 @@ def _add_actor(graph: Graph, actor: Actor, extra_labels: list[str]) -> None:
             graph.add((node, SKOS.altLabel, Literal(label, lang="ar")))
     if actor.affiliation is not None:
         graph.add((node, TW.affiliation, actor_iri(actor.affiliation.id)))
+    if actor.romanised and not actor.label_en:
+        graph.add((node, SKOS.altLabel, Literal(actor.romanised, lang="ar-Latn")))
     if actor.wikidata:
         graph.add((node, OWL.sameAs, wikidata_iri(actor.wikidata)))
+    for office in actor.offices:
+        _add_office(graph, actor, office)
+
+
+def _add_office(graph: Graph, actor: Actor, office: Office) -> None:
+    """«Lavrov was Russia's foreign minister from 2004»: a tw:RoleHolding node."""
+    key = f"{office.office}-{office.of}-{office.start or ''}"
+    node = ID[f"role/{iri_segment(actor.id)}/{iri_segment(key)}"]
+    graph.add((actor_iri(actor.id), TW.holdsRole, node))
+    graph.add((node, RDF.type, TW.RoleHolding))
+    graph.add((node, TW.office, TW[OFFICE_TERMS[office.office]]))
+    graph.add((node, TW.roleOf, actor_iri(office.of)))
+    if office.start is not None:
+        graph.add((node, TW.start, Literal(f"{office.start:04d}", datatype=XSD.gYear)))
+    if office.end is not None:
+        graph.add((node, TW.end, Literal(f"{office.end:04d}", datatype=XSD.gYear)))

@@ -129,3 +129,15 @@ def test_a_side_that_resolves_to_nothing_is_left_out(contacts_in):
     for contact in contacts:
         for p in contact.participants:
             assert p.actor.label_en or p.actor.affiliation is not None
+
+
+# ---- persons unknown to the knowledge base
+
+
+def test_an_unknown_person_gets_a_latin_reading_beside_the_arabic_label():
+    from extract.actors import ner_actor
+    from extract.romanise import romanise
+
+    assert romanise("كريم منصور") == "Krim Mnsur"
+    assert romanise("عبد المجيد") == "'bd al-Mjid"
+    assert ner_actor("person", "كريم منصور", None).romanised == "Krim Mnsur"
