@@ -97,6 +97,10 @@ class Gazetteer:
         for prefix, first in clitic_readings(tokens[start]):
             for length in range(min(self._longest, len(rest) + 1), 0, -1):
                 found = self._forms.get((first, *rest[: length - 1]))
+                if found is None and length == 1 and first.endswith("يا"):
+                    # the accusative of a nisba: «اجتماعا أردنيا» is «أردني»
+                    found = self._forms.get((first[:-1],))
+                    found = found if found and found[1] == "demonym" else None
                 if found and (best is None or _better(length, found[1], best)):
                     actor = self.actors[found[0]]
                     best = GazetteerHit(start, start + length, actor, found[1], prefix)

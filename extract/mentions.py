@@ -30,6 +30,29 @@ UNIT_ROLES = ("title", "counterpart", "group", "organ", "honorific", "nonactor")
 # to: «وزراء خارجية من السعودية», «مسؤولين في الحكومة», «المدير العام للمفوضية».
 LINKERS = ("من", "في")
 LOCATIVES = tuple(norm(w) for w in ("في", "إلى", "داخل", "من", "عن", "على"))
+# Nouns of place between a preposition and the actor-looking name of the place.
+VENUES = tuple(
+    norm(w)
+    for w in (
+        "العاصمة",
+        "عاصمة",
+        "مدينة",
+        "المدينة",
+        "قصر",
+        "القصر",
+        "مقر",
+        "فندق",
+        "منتجع",
+        "محافظة",
+        "بالعاصمة",
+        "بمدينة",
+        "بقصر",
+        "بمقر",
+        "بفندق",
+        "للعاصمة",
+        "لمدينة",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -180,6 +203,9 @@ def _continues(
     place = unit.hit is not None and unit.hit.role in ("name", "capital") and not _is_person(unit)
     if place and any(u.kind == "per" or _is_person(u) for u in group):
         return False  # «زار … عباس عراقجي الرياض»: the place after a name is another phrase
+    demonyms = [u for u in (last, unit) if u.hit is not None and u.hit.role == "demonym"]
+    if not gap and len(demonyms) == 2:
+        return False  # «اجتماع مصري سوداني»: each nationality is a party of its own
     if not gap:
         # «... لافروف نظيره»: a title after a name starts a new description, and so
         # does a title after a complete «title + state» («الرئيس اللبناني وزير الخارجية
@@ -266,6 +292,16 @@ def _preposition(sentence: Sentence, unit: _Unit) -> str | None:
     if unit.clitic:
         return unit.clitic
     if unit.start == 0:
+        return None
+    index = unit.start - 1
+    while index > 0 and plain(sentence.tokens[index].text) in VENUES:
+        index -= 1  # «في العاصمة الأردنية عمان», «بمقر الوزارة»: the venue noun hides it
+    if index < unit.start - 1:
+        venue = sentence.tokens[index + 1].text
+        attached = {preposition(prefix) for prefix, _ in clitic_readings(venue) if prefix}
+        before = plain(sentence.tokens[index].text)
+        if before in LOCATIVES or attached & {"ب", "ل"}:
+            return norm("في")
         return None
     before = plain(sentence.tokens[unit.start - 1].text)
     return before if before in LOCATIVES or before in ("مع", "بين", "ل") else None

@@ -25,7 +25,9 @@ from extract.nlp import Sentence
 
 PIVOTS = ("مع",)
 NOT_MEMBERS = tuple(norm(w) for w in ("في", "ل", "ب", "عن", "على", "داخل"))
-OBJECT_REACH = 4  # tokens between a transitive trigger and its object («اتصالا هاتفيا من …»)
+OBJECT_REACH = 4  # tokens between a transitive trigger and its object («اتصالا هاتفيا من …»),
+# adverbials not counted
+ADVERBIAL_HEADS = tuple(norm(w) for w in ("في", "بشكل", "بصوره", "داخل", "امام", "عبر", "خلال"))
 MAX_SUBJECT_GAP = 8  # tokens between a subject and its trigger; further is another clause
 DISCOURSE_REACH = 2  # sentences an open caller stays available to a definite trigger
 
@@ -152,6 +154,7 @@ def clause_sides(
     in_clause = [p for p in phrases if left <= p.start and p.end <= right]
     after = [p for p in in_clause if p.start > token]
 
+    skip = _adverbials(sentence, in_clause, left, right, lexicon)
     gather = _gather_point(sentence, token, right, lexicon)
     meeting = trigger.mode in ("meeting", "multilateral-meeting")
     if trigger.frame == "multilateral" or (meeting and gather is not None):
@@ -161,10 +164,9 @@ def clause_sides(
             return Sides((), (), "clause", members=tuple(members))
 
     if meeting and not _finite(sentence, token):
-        # «اجتماع وزراء خارجية مصر والسودان وإثيوبيا»: the gathering noun's genitive list.
-        listed = _listed(sentence, phrases, token + 1, right, lexicon)
-        if len(listed) >= 3:
-            return Sides((), (), "clause", members=tuple(listed))
+        table = _table(sentence, phrases, in_clause, token, right, lexicon)
+        if table is not None:
+            return table
 
     if trigger.mode == "message":
         carried = _message_frame(sentence, in_clause, token, left, phrases)
@@ -189,9 +191,9 @@ def clause_sides(
         subject = _agent_before(sentence, in_clause, token, left, phrases)
         if not subject and len(after) >= 2 and _transitive(sentence, token, trigger):
             # Verb, subject, object: «استقبل الرئيس المصري … وزير الخارجية الأمريكي».
-            objects = _object(sentence, after[1:], token, trigger, after[0].end - 1)
+            objects = _object(sentence, after[1:], token, trigger, after[0].end - 1, skip)
             return Sides((after[0],), tuple(objects), "clause")
-        other = _object(sentence, after, token, trigger)
+        other = _object(sentence, after, token, trigger, skip=skip)
         if not other and subject and "obj" in trigger.objects:
             # A verbal noun and its object: «بوتين لا يعتزم لقاء زيلينسكي».
             other = [p for p in after[:1] if p.start == token + 1 and p.preposition is None]
@@ -199,6 +201,41 @@ def clause_sides(
     agent = _agent(sentence, in_clause, phrases, token, end, left)
     mediator = _mediator(sentence, in_clause, lexicon)
     return Sides(agent, tuple(other), "clause", intermediary=mediator)
+
+
+def _table(
+    sentence: Sentence,
+    phrases: list[Phrase],
+    in_clause: list[Phrase],
+    token: int,
+    right: int,
+    lexicon: Lexicon,
+) -> Sides | None:
+    """Who sits at a gathering noun's table, when the noun itself lists them:
+    - its genitive list: «اجتماع وزراء خارجية مصر والسودان وإثيوبيا»;
+    - adjectives of nationality: «اجتماعا مصريا سودانيا إثيوبيا» (two make a bilateral);
+    - a list in brackets further on: «الاجتماع المقرر للدول الأربع (مصر والأردن …)»."""
+    listed = _listed(sentence, phrases, token + 1, right, lexicon)
+    if len(listed) >= 3:
+        return Sides((), (), "clause", members=tuple(listed))
+    chain: list[Phrase] = []
+    position = token + 1
+    for phrase in in_clause:
+        if phrase.start == position and phrase.only_demonym:
+            chain.append(phrase)
+            position = phrase.end
+        elif phrase.start >= position:
+            break
+    if len(chain) >= 3:
+        return Sides((), (), "clause", members=tuple(chain))
+    if len(chain) == 2:
+        return Sides(chain[:1], chain[1:], "clause", joint=True)
+    for i in range(token + 1, min(right, token + 12)):
+        if sentence.tokens[i].text == "(":
+            bracketed = _listed(sentence, phrases, i + 1, right, lexicon)
+            if len(bracketed) >= 3:
+                return Sides((), (), "clause", members=tuple(bracketed))
+    return None
 
 
 def _message_frame(
@@ -292,19 +329,50 @@ def _listed(
     return out
 
 
+def _adverbials(
+    sentence: Sentence, in_clause: list[Phrase], left: int, right: int, lexicon: Lexicon
+) -> set[int]:
+    """Tokens that do not count as distance between a trigger and its object: punctuation,
+    numbers, date words («اليوم الأربعاء»), places («في قصر بعبدا», «في القاهرة») and manner
+    phrases («بشكل منفصل»)."""
+    skip: set[int] = set()
+    starts = {p.start: p for p in in_clause}
+    i = left
+    while i < right:
+        text = sentence.tokens[i].text
+        word = plain(text)
+        if not word or word.isdigit() or any(f in lexicon.dates for f in clitic_variants(text)):
+            skip.add(i)
+        elif word in ADVERBIAL_HEADS:
+            # the head and what it governs: a place phrase, or up to two plain words
+            j = i + 1
+            if j in starts:
+                j = starts[j].end
+            else:
+                while j < min(right, i + 3) and plain(sentence.tokens[j].text) and j not in starts:
+                    j += 1
+            skip.update(range(i, j))
+            i = j
+            continue
+        i += 1
+    return skip
+
+
 def _object(
     sentence: Sentence,
     after: list[Phrase],
     token: int,
     trigger: Trigger,
     start: int | None = None,
+    skip: set[int] | None = None,
 ) -> list[Phrase]:
     """The other side of a transitive trigger: «يلتقي بنظيره», «استقبل الوزير»,
     «رسالة إلى», «لقائه نظيره»: the first phrase close after `start` (the trigger,
     or the subject that follows a verb) that is marked as the trigger's object."""
     start = token if start is None else start
+    skip = skip or set()
     for n, phrase in enumerate(after):
-        if phrase.start - start > OBJECT_REACH:
+        if sum(1 for i in range(start + 1, phrase.start) if i not in skip) >= OBJECT_REACH:
             break
         marked = phrase.preposition and phrase.preposition in trigger.objects
         if marked or (phrase.preposition is None and _transitive(sentence, token, trigger)):

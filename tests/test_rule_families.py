@@ -141,3 +141,37 @@ def test_an_unknown_person_gets_a_latin_reading_beside_the_arabic_label():
     assert romanise("كريم منصور") == "Krim Mnsur"
     assert romanise("عبد المجيد") == "'bd al-Mjid"
     assert ner_actor("person", "كريم منصور", None).romanised == "Krim Mnsur"
+
+
+# ---- argument positions: adverbials, venues
+
+
+def test_dates_and_places_between_trigger_and_object_are_skipped(contacts_in):
+    contacts = contacts_in(
+        "استقبل الرئيس المصري عبد الفتاح السيسي، اليوم الأربعاء، ضيفيه في القاهرة، "
+        "رئيس الوزراء العراقي ووزير الخارجية الأردني."
+    )
+    assert pairs(contacts) == {frozenset({"Egypt", "Iraq"}), frozenset({"Egypt", "Jordan"})}
+
+
+def test_a_capital_after_a_venue_noun_is_where_not_who(contacts_in):
+    contacts = contacts_in(
+        "التقى الوزير الشيباني في العاصمة الأردنية عمان نظيره الأردني أيمن الصفدي."
+    )
+    assert pairs(contacts) == {frozenset({"Syria", "Jordan"})}
+
+
+# ---- more tables: nationality adjectives, bracketed lists
+
+
+def test_nationality_adjectives_on_a_meeting_are_its_parties(contacts_in):
+    contacts = contacts_in("تستضيف القاهرة اجتماعا أردنيا عراقيا سعوديا الأسبوع المقبل.")
+    assert pairs(contacts) == {frozenset({"Jordan", "Iraq", "Saudi Arabia"})}
+    assert contacts[0].status == "planned"
+
+
+def test_a_bracketed_list_after_a_meeting_names_its_members(contacts_in):
+    contacts = contacts_in(
+        "يعقد الاجتماع المقرر الخميس للدول الأربع (مصر والأردن والعراق وتونس) في بغداد."
+    )
+    assert pairs(contacts) == {frozenset({"Egypt", "Jordan", "Iraq", "Tunisia"})}
