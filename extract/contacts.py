@@ -30,6 +30,7 @@ from extract.records import Actor, Contact, Participant
 from extract.sides import (
     Discourse,
     Sides,
+    circumstantial,
     clause_sides,
     combine,
     follow_discourse,
@@ -59,6 +60,8 @@ def sentence_contacts(
         tree = tree_sides(sentence, word_index, trigger, phrases, (left, right))
         clause = clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
         sides = combine(tree, clause)
+        if circumstantial(sentence, token, trigger, lexicon):  # «… خلال اجتماع السبت»
+            sides = replace(sides, agent=tuple(p for p in sides.agent if p.start > token))
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
         if not sides.agent and sides.other and _finite_verb(sentence, token):
             # «زار … الرياض حيث التقى ولي العهد»: a verb with no subject of its own

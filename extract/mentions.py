@@ -151,11 +151,21 @@ def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_
             units.append(_Unit(i, i + length, "role", conj, role=(kind, key), clitic=prep))
             i += length
         elif ent:
-            units.append(_Unit(i, ent.end, ent.type.lower(), _ner_conj(texts[i])))
-            i = ent.end
+            end = _ner_end(texts, i, ent.end, gazetteer)
+            units.append(_Unit(i, end, ent.type.lower(), _ner_conj(texts[i])))
+            i = end
         else:
             i += 1
     return units
+
+
+def _ner_end(texts: list[str], start: int, end: int, gazetteer: Gazetteer) -> int:
+    """A NER span running over «و» + a known name is two people: «عبد الله ونتنياهو»."""
+    for k in range(start + 1, end):
+        hit = gazetteer.match(texts, k)
+        if hit is not None and conjunction(hit.prefix):
+            return k
+    return end
 
 
 def _lexicon_word(sentence: Sentence, start: int, end: int, lexicon: Lexicon) -> bool:

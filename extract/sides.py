@@ -155,10 +155,15 @@ def clause_sides(
     after = [p for p in in_clause if p.start > token]
 
     skip = _adverbials(sentence, in_clause, left, right, lexicon)
+    if circumstantial(sentence, token, trigger, lexicon):
+        # «عرضت تركيا … خلال اجتماع السبت»: a meeting named as the time of something
+        # else; its participants are not the clause's subjects.
+        in_clause = [p for p in in_clause if p.start > token]
+        left = token
     gather = _gather_point(sentence, token, right, lexicon)
     meeting = trigger.mode in ("meeting", "multilateral-meeting")
     if trigger.frame == "multilateral" or (meeting and gather is not None):
-        host = _agent_before(sentence, in_clause, token, left, phrases)
+        host = _agent_before(sentence, in_clause, token, left, phrases, skip)
         members = [*host, *_members(in_clause, token, gather)]
         if len(members) >= 3:
             return Sides((), (), "clause", members=tuple(members))
@@ -188,7 +193,7 @@ def clause_sides(
             tuple(listed[:1]), tuple(listed[1:]), "clause", intermediary=mediator, joint=True
         )
     else:
-        subject = _agent_before(sentence, in_clause, token, left, phrases)
+        subject = _agent_before(sentence, in_clause, token, left, phrases, skip)
         if not subject and len(after) >= 2 and _transitive(sentence, token, trigger):
             # Verb, subject, object: «استقبل الرئيس المصري … وزير الخارجية الأمريكي».
             objects = _object(sentence, after[1:], token, trigger, after[0].end - 1, skip)
@@ -198,7 +203,7 @@ def clause_sides(
             # A verbal noun and its object: «بوتين لا يعتزم لقاء زيلينسكي».
             other = [p for p in after[:1] if p.start == token + 1 and p.preposition is None]
     end = pivot if pivot is not None else token + 1
-    agent = _agent(sentence, in_clause, phrases, token, end, left)
+    agent = _agent(sentence, in_clause, phrases, token, end, left, skip)
     mediator = _mediator(sentence, in_clause, lexicon)
     return Sides(agent, tuple(other), "clause", intermediary=mediator)
 
@@ -218,6 +223,8 @@ def _table(
     listed = _listed(sentence, phrases, token + 1, right, lexicon)
     if len(listed) >= 3:
         return Sides((), (), "clause", members=tuple(listed))
+    if len(listed) == 2 and listed[1].conj:
+        return Sides(listed[:1], listed[1:], "clause", joint=True)  # «لقاء الملك ونتنياهو»
     chain: list[Phrase] = []
     position = token + 1
     for phrase in in_clause:
@@ -329,6 +336,19 @@ def _listed(
     return out
 
 
+def circumstantial(sentence: Sentence, token: int, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A meeting noun after «خلال», «عقب», «بعد» … without a possessive pronoun
+    («خلال لقائه» keeps his subject; «خلال اجتماع السبت» does not). A visit keeps it:
+    «اتفق مع … خلال زيارة لصنعاء» is the subject's visit."""
+    if token == 0 or trigger.mode == "visit" or _finite(sentence, token):
+        return False
+    words = [sentence.words[w] for w in sentence.tokens[token].words]
+    if any(w.upos == "PRON" for w in words[1:]):
+        return False
+    previous = sentence.tokens[token - 1].text
+    return any(lexicon.cue(form, "temporal") for form in clitic_variants(previous))
+
+
 def _adverbials(
     sentence: Sentence, in_clause: list[Phrase], left: int, right: int, lexicon: Lexicon
 ) -> set[int]:
@@ -400,6 +420,7 @@ def _agent(
     token: int,
     end: int,
     left: int,
+    skip: set[int] | None = None,
 ) -> tuple[Phrase, ...]:
     """The acting side: an adjective on the trigger («التواصل القطري»), the subject
     between trigger and pivot (verb first), or the nearest phrase before it."""
@@ -409,16 +430,29 @@ def _agent(
     inner = [p for p in in_clause if token < p.start and p.end <= end and p.preposition is None]
     if inner:
         return (inner[0],)
-    return _agent_before(sentence, in_clause, token, left, phrases)
+    return _agent_before(sentence, in_clause, token, left, phrases, skip)
 
 
 def _agent_before(
-    sentence: Sentence, in_clause: list[Phrase], token: int, left: int, phrases: list[Phrase]
+    sentence: Sentence,
+    in_clause: list[Phrase],
+    token: int,
+    left: int,
+    phrases: list[Phrase],
+    skip: set[int] | None = None,
 ) -> tuple[Phrase, ...]:
+    """The subject before a trigger, within MAX_SUBJECT_GAP tokens that are not
+    adverbials or prepositional phrases («وصل الوزير إلى القاهرة السبت للقاء …»)."""
+    skip = set(skip or ())
+    for p in in_clause:
+        if p.preposition is not None and p.end <= token:
+            skip.update(range(p.start - 1, p.end))
     before = [
         p
         for p in in_clause
-        if p.end <= token and p.preposition is None and token - p.end <= MAX_SUBJECT_GAP
+        if p.end <= token
+        and p.preposition is None
+        and sum(1 for i in range(p.end, token) if i not in skip) <= MAX_SUBJECT_GAP
     ]
     if not before:
         return _speaker(sentence, left, phrases)

@@ -175,3 +175,27 @@ def test_a_bracketed_list_after_a_meeting_names_its_members(contacts_in):
         "يعقد الاجتماع المقرر الخميس للدول الأربع (مصر والأردن والعراق وتونس) في بغداد."
     )
     assert pairs(contacts) == {frozenset({"Egypt", "Jordan", "Iraq", "Tunisia"})}
+
+
+def test_a_subject_beyond_a_destination_and_a_date_still_acts(contacts_in):
+    contacts = contacts_in(
+        "وكان الرئيس الفرنسي قد سافر إلى القاهرة يوم السبت الماضي للاجتماع بالرئيس المصري."
+    )
+    assert pairs(contacts) == {frozenset({"France", "Egypt"})}
+
+
+def test_a_coordinated_second_verb_shares_the_first_subject(contacts_in):
+    contacts = contacts_in(
+        "وصل هنية ووفد من حماس إلى بيروت يوم الأحد، والتقى رئيس الجمهورية اللبناني."
+    )
+    assert frozenset({"Hamas", "Lebanon"}) in pairs(contacts)
+
+
+def test_a_meeting_noun_with_two_genitives_is_their_meeting(contacts_in):
+    contacts = contacts_in("لقاء الرئيس المصري ونتنياهو عقد في القاهرة.")
+    assert pairs(contacts) == {frozenset({"Egypt", "Israel"})}
+
+
+def test_a_meeting_named_only_as_a_time_takes_no_subjects(contacts_in):
+    contacts = contacts_in("قال مسؤول إن تركيا والسعودية وقطر عرضت المساعدة خلال اجتماع السبت.")
+    assert not contacts
