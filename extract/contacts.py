@@ -39,7 +39,7 @@ from extract.sides import (
 )
 
 #: Modes in which everyone listed together sits at one table (a call stays bilateral).
-JOINT_MODES = ("meeting", "talks", "multilateral-meeting", "unspecified")
+JOINT_MODES = ("meeting", "talks", "multilateral-meeting")
 
 
 def sentence_contacts(

@@ -162,16 +162,15 @@ def clause_sides(
         left = token
     gather = _gather_point(sentence, token, right, lexicon)
     meeting = trigger.mode in ("meeting", "multilateral-meeting")
+    if meeting and not _finite(sentence, token):
+        table = _table(sentence, phrases, in_clause, token, right, lexicon)
+        if table is not None:
+            return table  # the noun names its own parties: a host is only the place
     if trigger.frame == "multilateral" or (meeting and gather is not None):
         host = _agent_before(sentence, in_clause, token, left, phrases, skip)
         members = [*host, *_members(in_clause, token, gather)]
         if len(members) >= 3:
             return Sides((), (), "clause", members=tuple(members))
-
-    if meeting and not _finite(sentence, token):
-        table = _table(sentence, phrases, in_clause, token, right, lexicon)
-        if table is not None:
-            return table
 
     if trigger.mode == "message":
         carried = _message_frame(sentence, in_clause, token, left, phrases)
