@@ -139,7 +139,14 @@ def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_
         hit = gazetteer.match(texts, i)
         role = _role(texts, i, lexicon)
         ent = ner_spans.get(i)
-        if hit and ent and ent.type == "PER" and ent.end > hit.end and hit.actor.kind != "person":
+        if (
+            hit
+            and ent
+            and ent.type == "PER"
+            and ent.end > hit.end
+            and hit.actor.kind != "person"
+            and hit.role != "demonym"  # «سودانيا إثيوبيا» tagged PER is two nationalities
+        ):
             hit = None  # a NER person running on past a place name keeps the longer name
         if hit and (not role or hit.end - hit.start >= role[2]):
             conj, prep = conjunction(hit.prefix), preposition(hit.prefix)
@@ -213,9 +220,11 @@ def _continues(
     place = unit.hit is not None and unit.hit.role in ("name", "capital") and not _is_person(unit)
     if place and any(u.kind == "per" or _is_person(u) for u in group):
         return False  # «زار … عباس عراقجي الرياض»: the place after a name is another phrase
-    demonyms = [u for u in (last, unit) if u.hit is not None and u.hit.role == "demonym"]
-    if not gap and len(demonyms) == 2:
-        return False  # «اجتماع مصري سوداني»: each nationality is a party of its own
+    nationality = last.hit is not None and last.hit.role == "demonym"
+    another_state = unit.hit is not None and unit.hit.actor.kind == "state"
+    venue = last.start > 0 and plain(sentence.tokens[last.start - 1].text) in VENUES
+    if not gap and nationality and another_state and unit.hit.actor != last.hit.actor and not venue:
+        return False  # «اجتماع مصري سوداني إثيوبيا»: each nationality is a party of its own
     if not gap:
         # «... لافروف نظيره»: a title after a name starts a new description, and so
         # does a title after a complete «title + state» («الرئيس اللبناني وزير الخارجية

@@ -227,7 +227,10 @@ def _table(
     chain: list[Phrase] = []
     position = token + 1
     for phrase in in_clause:
-        if phrase.start == position and phrase.only_demonym:
+        nationality = phrase.only_demonym or (
+            chain and phrase.end - phrase.start == 1 and _bare_state(phrase)
+        )  # «مصريا سودانيا إثيوبيا»: the last reads as the country's name
+        if phrase.start == position and nationality:
             chain.append(phrase)
             position = phrase.end
         elif phrase.start >= position:
@@ -242,6 +245,14 @@ def _table(
             if len(bracketed) >= 3:
                 return Sides((), (), "clause", members=tuple(bracketed))
     return None
+
+
+def _bare_state(phrase: Phrase) -> bool:
+    return (
+        bool(phrase.hits)
+        and not (phrase.roles or phrase.persons or phrase.orgs)
+        and all(h.actor.kind == "state" for h in phrase.hits)
+    )
 
 
 def _message_frame(
