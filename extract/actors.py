@@ -127,7 +127,10 @@ class Resolver:
         for known, actor in self._names.items():  # «لافروف» after «سيرغي لافروف»
             if known.endswith(" " + key) or known.startswith(key + " "):
                 return actor
-        actor = ner_actor("person", name, self._state(phrase))
+        state = self._state(phrase)
+        actor = self.gazetteer.person_like(name)
+        if actor is None or (state is not None and affiliation_of(actor) != state):
+            actor = ner_actor("person", name, state)
         self._names[key] = actor
         return actor
 

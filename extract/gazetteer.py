@@ -37,6 +37,11 @@ class Gazetteer:
         self.actors = actors
         self._forms = forms
         self._longest = max((len(k) for k in forms), default=1)
+        # person name forms by word count, for spelling-tolerant lookups of NER names
+        self._person_forms: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+        for key, (actor_id, role) in forms.items():
+            if role == "name" and actors[actor_id].kind == "person" and len(key) >= 2:
+                self._person_forms.setdefault(len(key), []).append((key, actor_id))
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
@@ -90,6 +95,19 @@ class Gazetteer:
             build(actor_id)
         return cls(actors, forms)
 
+    def person_like(self, name: str) -> Actor | None:
+        """The one known person whose name differs from `name` by at most one letter in
+        at most one word: transliteration variants the table does not list. None when
+        no person, or more than one, is that close."""
+        words = tuple(norm(name).split())
+        found = {
+            actor_id
+            for key, actor_id in self._person_forms.get(len(words), [])
+            if sum(k != w for k, w in zip(key, words, strict=True)) <= 1
+            and all(_close(k, w) for k, w in zip(key, words, strict=True))
+        }
+        return self.actors[found.pop()] if len(found) == 1 else None
+
     def match(self, tokens: list[str], start: int) -> GazetteerHit | None:
         """The longest gazetteer form beginning at token `start` (clitics allowed on it)."""
         rest = [plain(t) for t in tokens[start + 1 : start + self._longest]]
@@ -105,6 +123,18 @@ class Gazetteer:
                     actor = self.actors[found[0]]
                     best = GazetteerHit(start, start + length, actor, found[1], prefix)
         return best
+
+
+def _close(a: str, b: str) -> bool:
+    """Equal, or one letter inserted, dropped or changed («نتينياهو» / «نتنياهو»)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _offices(path: Path, by_id: dict[str, dict[str, str]]) -> dict[str, tuple[Office, ...]]:

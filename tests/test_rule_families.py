@@ -199,3 +199,8 @@ def test_a_meeting_noun_with_two_genitives_is_their_meeting(contacts_in):
 def test_a_meeting_named_only_as_a_time_takes_no_subjects(contacts_in):
     contacts = contacts_in("قال مسؤول إن تركيا والسعودية وقطر عرضت المساعدة خلال اجتماع السبت.")
     assert not contacts
+
+
+def test_a_person_spelt_one_letter_off_is_still_the_known_person(extractor):
+    assert extractor.gazetteer.person_like("بنيامين نتينياهو").label_en == "Benjamin Netanyahu"
+    assert extractor.gazetteer.person_like("أحمد محمد") is None  # no close, unique person
