@@ -329,3 +329,73 @@ def test_sizes_are_plausible(actors, names):
     assert kinds["organization"] >= 50
     assert kinds["person"] >= 150
     assert len(names) >= len(actors)
+
+
+# --------------------------------------------------------------------------- offices
+
+OFFICES_TSV = GAZ / "offices.tsv"
+COVERED = (
+    # Middle East and North Africa, the Security Council's permanent members, the EU's
+    # large states, Turkey, Iran, Pakistan, India and every G20 member
+    "algeria bahrain egypt iraq iran israel jordan kuwait lebanon libya morocco mauritania "
+    "oman palestine qatar saudi-arabia sudan syria tunisia united-arab-emirates yemen turkey "
+    "united-states russia china united-kingdom france germany italy spain poland netherlands "
+    "pakistan india japan south-korea indonesia australia canada brazil argentina mexico "
+    "south-africa"
+).split()
+
+
+@pytest.fixture(scope="module")
+def offices() -> list[dict[str, str]]:
+    header, rows = _read(OFFICES_TSV)
+    assert header == ["actor_id", "office", "of", "start", "end"]
+    return [dict(zip(header, r + [""] * (5 - len(r)), strict=True)) for r in rows]
+
+
+def test_office_years_are_in_order_and_actors_known(offices, by_id):
+    bad = [
+        o
+        for o in offices
+        if o["actor_id"] not in by_id
+        or o["of"] not in by_id
+        or (o["start"] and o["end"] and int(o["end"]) < int(o["start"]))
+    ]
+    assert not bad, bad[:5]
+
+
+def test_offices_are_held_by_persons_for_states_or_organisations(offices, by_id):
+    bad = [
+        o
+        for o in offices
+        if by_id[o["actor_id"]]["kind"] != "person" or by_id[o["of"]]["kind"] == "person"
+    ]
+    assert not bad, bad[:5]
+
+
+@pytest.mark.parametrize("state", COVERED)
+def test_leaders_and_foreign_ministers_since_2000_are_known(offices, by_id, state):
+    assert state in by_id, state
+    held = {o["office"] for o in offices if o["of"] == state}
+    assert held & {"head-of-state", "head-of-government"}, state
+    assert "foreign-minister" in held, state
+
+
+def test_no_arabic_form_names_actors_of_two_states(names, by_id):
+    def side(actor_id: str) -> str:
+        seen = set()
+        while by_id[actor_id]["affiliation"] and actor_id not in seen:
+            seen.add(actor_id)
+            actor_id = by_id[actor_id]["affiliation"]
+        return actor_id
+
+    sides: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        sides[normalise(n["arabic"])].add(side(n["actor_id"]))
+    clashes = {
+        form: s for form, s in sides.items() if len(s) > 1 and ALLOWED_AMBIGUOUS.get(form) != s
+    }
+    assert not clashes, list(clashes.items())[:5]
+
+
+def test_thousands_of_persons(actors):
+    assert sum(a["kind"] == "person" for a in actors) >= 2000
