@@ -22,6 +22,7 @@ from extract.circumstances import (
     status_of,
     status_start,
 )
+from extract.arabic import clitic_variants
 from extract.clauses import clause_bounds, find_triggers
 from extract.lexicon import Lexicon, Trigger
 from extract.mentions import Phrase
@@ -107,6 +108,8 @@ def _contacts(
     lexicon: Lexicon,
 ) -> list[Contact]:
     left, right = bounds
+    if trigger.mode == "message" and _sent_by_statement(sentence, left, token, lexicon):
+        return []  # «هدفت تصريحاته لإيصال رسالة إلى واشنطن»: a public statement, no contact
     phrases = (*sides.agent, *sides.other, *sides.members)
     named = {i for p in phrases for i in range(p.start, p.end)}
     reach = max((p.end for p in phrases), default=token + 1)
@@ -173,6 +176,15 @@ def _contacts(
             meeting = replace(base, mode="meeting", mediated=False, intermediaries=())
             out.append(replace(meeting, participants=(courier, b)))
     return out
+
+
+def _sent_by_statement(sentence: Sentence, left: int, token: int, lexicon: Lexicon) -> bool:
+    """A «message» whose carrier is a statement, speech or position is a figure of speech."""
+    return any(
+        lexicon.cue(form, "statement")
+        for t in sentence.tokens[left:token]
+        for form in clitic_variants(t.text)
+    )
 
 
 def _participants(

@@ -153,3 +153,19 @@ def test_eval_command_writes_predictions_that_the_reference_scorer_reads(extract
     c = result.overall["affiliation"]
     assert (c.tp, c.fp, c.fn) == expected["affiliation"]
     assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="dev gold not beside the checkout")
+def test_dev_negatives_yield_no_contact(extractor):
+    """The dev set's texts that report no contact (statements, sport, sanctions …) stay empty."""
+    from extract.records import Article
+
+    gold = load_gold(DEV)
+    negatives = [d for d in gold["documents"] if d.get("negative")]
+    assert negatives
+    found = {}
+    for doc in negatives:
+        result = extractor.extract(Article(str(doc["id"]), doc["text"], str(doc["id"])))
+        if result.contacts:
+            found[doc["id"]] = [c.evidence[:80] for c in result.contacts]
+    assert found == {}

@@ -204,3 +204,23 @@ def test_a_meeting_named_only_as_a_time_takes_no_subjects(contacts_in):
 def test_a_person_spelt_one_letter_off_is_still_the_known_person(extractor):
     assert extractor.gazetteer.person_like("بنيامين نتينياهو").label_en == "Benjamin Netanyahu"
     assert extractor.gazetteer.person_like("أحمد محمد") is None  # no close, unique person
+
+
+# ---- traps stay empty
+
+
+TRAPS = [
+    "يلتقي فريق الأهلي المصري بنظيره الترجي التونسي في نهائي البطولة.",
+    "هدفت تصريحات الرئيس الإيراني لإيصال رسالة إلى الإدارة الأمريكية.",
+    "أدان وزير الخارجية السعودي الهجوم على السفارة الأردنية.",
+    "فرضت الولايات المتحدة عقوبات على شركات إيرانية.",
+    "عين الرئيس المصري وزيرا جديدا للخارجية.",
+    "وقعت شركة قطرية عقدا مع شركة تركية لبناء ميناء.",
+    "احتفل السفير الفرنسي بزفاف ابنته في بيروت.",
+    "قال المتحدث باسم الخارجية الروسية إن موسكو تتابع الوضع في سوريا.",
+]
+
+
+def test_trap_sentences_yield_no_contact(contacts_in):
+    found = {text: contacts_in(text) for text in TRAPS}
+    assert {t: c for t, c in found.items() if c} == {}
