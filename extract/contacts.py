@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from extract.actors import Resolver, affiliation_of
+from extract.arabic import clitic_variants
 from extract.circumstances import (
     MODE_RANK,
     STATUS_REACH,
@@ -22,7 +23,6 @@ from extract.circumstances import (
     status_of,
     status_start,
 )
-from extract.arabic import clitic_variants
 from extract.clauses import clause_bounds, find_triggers
 from extract.lexicon import Lexicon, Trigger
 from extract.mentions import Phrase
