@@ -90,7 +90,58 @@ def sentence_contacts(
                 found[key] = _merge(found[key], contact)
             else:
                 found[key] = contact
+    for contact in _format_contacts(article_id, sentence, lexicon, resolver):
+        found.setdefault(frozenset(p.actor.id for p in contact.participants), contact)
     return list(found.values())
+
+
+def _format_contacts(
+    article_id: str, sentence: Sentence, lexicon: Lexicon, resolver: Resolver
+) -> list[Contact]:
+    """«جولة جديدة من المحادثات السداسية»: a named format is a meeting of its members."""
+    texts = [t.text for t in sentence.tokens]
+    out = []
+    for start in range(len(texts)):
+        found = resolver.gazetteer.format_at(texts, start)
+        if found is None:
+            continue
+        end, members = found
+        left, right = clause_bounds(sentence, start, lexicon)
+        first = sentence.tokens[start]
+        surface = sentence.text[
+            first.start - sentence.start : sentence.tokens[end - 1].end - sentence.start
+        ]
+        cue_start = status_start(sentence, left, lexicon)
+        status = status_of(
+            sentence,
+            start,
+            cue_start,
+            min(right, end + STATUS_REACH),
+            lexicon,
+            set(range(start, end)),
+        )
+        date_text = dates(sentence, left, right, lexicon)
+        if status == "occurred" and future_date(date_text, lexicon):
+            status = "planned"
+        out.append(
+            Contact(
+                article_id=article_id,
+                participants=tuple(
+                    Participant(m, surface, first.start, sentence.tokens[end - 1].end)
+                    for m in members
+                ),
+                mode="multilateral-meeting",
+                status=status,
+                mediated=False,
+                evidence=sentence.text,
+                evidence_start=sentence.start,
+                evidence_end=sentence.end,
+                trigger=surface,
+                method="format",
+                date_text=date_text,
+            )
+        )
+    return out
 
 
 def _finite_verb(sentence: Sentence, token: int) -> bool:

@@ -33,8 +33,14 @@ class GazetteerHit:
 class Gazetteer:
     """Arabic surface forms → actors, matched longest first."""
 
-    def __init__(self, actors: dict[str, Actor], forms: dict[tuple[str, ...], tuple[str, str]]):
+    def __init__(
+        self,
+        actors: dict[str, Actor],
+        forms: dict[tuple[str, ...], tuple[str, str]],
+        formats: dict[tuple[str, ...], tuple[Actor, ...]] | None = None,
+    ):
         self.actors = actors
+        self.formats = formats or {}
         self._forms = forms
         self._longest = max((len(k) for k in forms), default=1)
         # person name forms by word count, for spelling-tolerant lookups of NER names
@@ -93,7 +99,27 @@ class Gazetteer:
 
         for actor_id in by_id:
             build(actor_id)
-        return cls(actors, forms)
+        formats: dict[tuple[str, ...], tuple[Actor, ...]] = {}
+        if (base / "formats.tsv").exists():
+            for r in read_tsv(base / "formats.tsv", ("arabic", "members")):
+                unknown = [m for m in r["members"].split() if m not in actors]
+                if unknown:
+                    raise DataFileError(f"{base / 'formats.tsv'}: unknown member(s) {unknown}")
+                members = tuple(actors[m] for m in r["members"].split())
+                formats[tuple(norm(r["arabic"]).split())] = members
+        return cls(actors, forms, formats)
+
+    def format_at(self, tokens: list[str], start: int) -> tuple[int, tuple[Actor, ...]] | None:
+        """A named format («المحادثات السداسية») starting at `start`: (end, members)."""
+        for _, first in clitic_readings(tokens[start]):
+            for key, members in self.formats.items():
+                end = start + len(key)
+                if (
+                    end <= len(tokens)
+                    and (first, *(plain(t) for t in tokens[start + 1 : end])) == key
+                ):
+                    return end, members
+        return None
 
     def person_like(self, name: str) -> Actor | None:
         """The one known person whose name differs from `name` by at most one letter in

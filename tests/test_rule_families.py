@@ -224,3 +224,10 @@ TRAPS = [
 def test_trap_sentences_yield_no_contact(contacts_in):
     found = {text: contacts_in(text) for text in TRAPS}
     assert {t: c for t, c in found.items() if c} == {}
+
+
+def test_a_named_format_is_a_meeting_of_its_members(contacts_in):
+    contacts = contacts_in("أدى ذلك إلى إجراء أول جولة للمحادثات السداسية منذ أشهر.")
+    [contact] = contacts
+    assert len(sides(contact)) == 6 and {"China", "Japan"} <= sides(contact)
+    assert contact.method == "format"
