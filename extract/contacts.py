@@ -98,7 +98,8 @@ def sentence_contacts(
 def _format_contacts(
     article_id: str, sentence: Sentence, lexicon: Lexicon, resolver: Resolver
 ) -> list[Contact]:
-    """«جولة جديدة من المحادثات السداسية»: a named format is a meeting of its members."""
+    """«جولة جديدة من المحادثات السداسية»: a named format held (a round, a session, «إجراء»,
+    «عقد» just before it) is a meeting of its members."""
     texts = [t.text for t in sentence.tokens]
     out = []
     for start in range(len(texts)):
@@ -106,6 +107,11 @@ def _format_contacts(
         if found is None:
             continue
         end, members = found
+        before = [
+            f for t in sentence.tokens[max(0, start - 3) : start] for f in clitic_variants(t.text)
+        ]
+        if not any(lexicon.cue(f, "holds") for f in before):
+            continue  # «استئناف المفاوضات السداسية» as a topic is no meeting held
         left, right = clause_bounds(sentence, start, lexicon)
         first = sentence.tokens[start]
         surface = sentence.text[

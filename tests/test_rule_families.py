@@ -231,3 +231,7 @@ def test_a_named_format_is_a_meeting_of_its_members(contacts_in):
     [contact] = contacts
     assert len(sides(contact)) == 6 and {"China", "Japan"} <= sides(contact)
     assert contact.method == "format"
+
+
+def test_a_named_format_as_a_topic_is_no_meeting(contacts_in):
+    assert not contacts_in("تركزت المباحثات على استئناف المفاوضات السداسية المتعثرة.")
