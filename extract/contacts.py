@@ -209,8 +209,9 @@ def _contacts(
         # «بين X وY وZ», «شارك X وY وZ في الاجتماع»:
         # three or more sides at one table are one multilateral meeting.
         return [replace(base, participants=tuple(table), mode="multilateral-meeting")]
-    if not others and len(agents) >= 2:
-        # Coordinated subjects meet each other: «التقى الرئيس الفلسطيني … والعاهل الأردني».
+    if not others and len(agents) >= 2 and base.mode in (*JOINT_MODES, "phone", "delegation"):
+        # Coordinated subjects meet each other: «التقى الرئيس الفلسطيني … والعاهل الأردني»
+        # (not around «اتفاق»: an agreement alone names no meeting).
         agents, others = agents[:1], agents[1:]
     couriers = _participants(sides.courier, resolver)
     if couriers and agents:

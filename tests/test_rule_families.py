@@ -235,3 +235,9 @@ def test_a_named_format_is_a_meeting_of_its_members(contacts_in):
 
 def test_a_named_format_as_a_topic_is_no_meeting(contacts_in):
     assert not contacts_in("تركزت المباحثات على استئناف المفاوضات السداسية المتعثرة.")
+
+
+def test_an_agreement_alone_pairs_no_coordinated_subjects(contacts_in):
+    assert not contacts_in(
+        "بدأ المبعوث الأممي جولة شملت السعودية واليمن وعمان للتوصل إلى اتفاق لتجديد الهدنة."
+    )
