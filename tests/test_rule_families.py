@@ -241,3 +241,17 @@ def test_an_agreement_alone_pairs_no_coordinated_subjects(contacts_in):
     assert not contacts_in(
         "بدأ المبعوث الأممي جولة شملت السعودية واليمن وعمان للتوصل إلى اتفاق لتجديد الهدنة."
     )
+
+
+# ---- invitations and wishes are offered contacts
+
+
+def test_an_invitation_to_a_counterpart_is_an_offered_contact(contacts_in):
+    contacts = contacts_in("وجه الرئيس التركي دعوة إلى نظيره الروسي لزيارة أنقرة.")
+    assert pairs(contacts) == {frozenset({"Turkey", "Russia"})}
+    assert {c.status for c in contacts} == {"offered"}
+
+
+def test_attendees_after_bihudur_are_not_parties(contacts_in):
+    contacts = contacts_in("التقى وزير الخارجية المصري نظيره الأمريكي بحضور ممثل البنك الدولي.")
+    assert pairs(contacts) == {frozenset({"Egypt", "United States"})}
