@@ -219,6 +219,8 @@ def _contacts(
         if affiliation_of(couriers[0].actor) not in sender_sides:
             # A third party carried it: the message is mediated through the courier.
             base = replace(base, mediated=True, intermediaries=couriers[:1])
+    if base.mode == "multilateral-meeting":
+        base = replace(base, mode="meeting")  # a summit of two is a meeting
     out = []
     for a in agents:
         for b in others:

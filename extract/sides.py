@@ -24,6 +24,7 @@ from extract.mentions import Phrase
 from extract.nlp import Sentence
 
 PIVOTS = ("مع",)
+LIST_GLUE = ("", "و", "مع", "ومع", "وكذلك", "كذلك", "وكذا", "ثم", "وايضا", "ايضا")
 NOT_MEMBERS = tuple(norm(w) for w in ("في", "ل", "ب", "عن", "على", "داخل"))
 OBJECT_REACH = 4  # tokens between a transitive trigger and its object («اتصالا هاتفيا من …»),
 # adverbials not counted
@@ -336,7 +337,8 @@ def _listed(
             continue
         gap = [plain(t.text) for t in sentence.tokens[position : phrase.start]]
         if out:
-            ok = all(g in ("", "و") for g in gap) and (phrase.conj or gap)
+            # «… ومع X», «… وكذلك مع X», «… ثم X»: the list goes on past a repeated «مع»
+            ok = all(g in LIST_GLUE for g in gap) and (phrase.conj or gap)
         else:
             ok = len(gap) <= 3 and all(g == "" or lexicon.roles.get(g) == "classifier" for g in gap)
         if not ok:

@@ -255,3 +255,16 @@ def test_an_invitation_to_a_counterpart_is_an_offered_contact(contacts_in):
 def test_attendees_after_bihudur_are_not_parties(contacts_in):
     contacts = contacts_in("التقى وزير الخارجية المصري نظيره الأمريكي بحضور ممثل البنك الدولي.")
     assert pairs(contacts) == {frozenset({"Egypt", "United States"})}
+
+
+def test_a_repeated_ma_goes_on_with_the_list(contacts_in):
+    contacts = contacts_in(
+        "بحث الرئيس الفرنسي الأزمة مع المستشار الألماني وكذلك مع رئيس الحكومة الإيطالية."
+    )
+    assert pairs(contacts) == {frozenset({"France", "Germany"}), frozenset({"France", "Italy"})}
+
+
+def test_a_summit_of_two_is_a_meeting(contacts_in):
+    contacts = contacts_in("عقدت قمة بين الرئيسين شي جين بينغ وجو بايدن في سان فرانسيسكو.")
+    assert {names(c) for c in contacts} == {frozenset({"Xi Jinping", "Joe Biden"})}
+    assert contacts[0].mode == "meeting"
