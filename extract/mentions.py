@@ -28,7 +28,7 @@ from extract.nlp import Sentence
 UNIT_ROLES = ("title", "counterpart", "group", "organ", "honorific", "nonactor")
 # Prepositions that may link an unnamed official to the body or state he belongs
 # to: «وزراء خارجية من السعودية», «مسؤولين في الحكومة», «المدير العام للمفوضية».
-LINKERS = ("من", "في")
+LINKERS = ("من", "في", "عن")
 LOCATIVES = tuple(norm(w) for w in ("في", "إلى", "داخل", "من", "عن", "على"))
 # Nouns of place between a preposition and the actor-looking name of the place.
 VENUES = tuple(

@@ -268,3 +268,8 @@ def test_a_summit_of_two_is_a_meeting(contacts_in):
     contacts = contacts_in("عقدت قمة بين الرئيسين شي جين بينغ وجو بايدن في سان فرانسيسكو.")
     assert {names(c) for c in contacts} == {frozenset({"Xi Jinping", "Joe Biden"})}
     assert contacts[0].mode == "meeting"
+
+
+def test_representatives_of_listed_states_attend_together(contacts_in):
+    contacts = contacts_in("وحضر الاجتماع ممثلون عن السعودية وقطر والكويت.")
+    assert pairs(contacts) == {frozenset({"Saudi Arabia", "Qatar", "Kuwait"})}
