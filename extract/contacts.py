@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from extract.actors import Resolver, affiliation_of
-from extract.arabic import clitic_variants
+from extract.arabic import clitic_variants, plain
 from extract.circumstances import (
     MODE_RANK,
     STATUS_REACH,
@@ -57,6 +57,8 @@ def sentence_contacts(
     previous_agent: tuple[Phrase, ...] = ()
     for word_index, trigger in find_triggers(sentence, phrases, lexicon):
         token = sentence.words[word_index].token
+        if _continues_an_event(sentence, token, lexicon):
+            continue  # «تتواصل المعارك بين …»: «تواصل» meaning "goes on", not contact
         left, right = clause_bounds(sentence, token, lexicon)
         tree = tree_sides(sentence, word_index, trigger, phrases, (left, right))
         clause = clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
@@ -74,7 +76,7 @@ def sentence_contacts(
                 sides = replace(sides, agent=subject, method="clause")
         previous_agent = sides.agent or previous_agent
         contacts = _contacts(
-            article_id, sentence, token, trigger, (left, right), sides, resolver, lexicon
+            article_id, sentence, token, trigger, (left, right), sides, resolver, lexicon, discourse
         )
         if not contacts and clause.agent and clause.agent != sides.agent:
             # «دعا الرئيس الأمريكي نظيره الروسي إلى زيارة واشنطن»: the parse gives the
@@ -82,7 +84,15 @@ def sentence_contacts(
             # clause's nearest subject (the invited) is the visitor.
             sides = replace(sides, agent=clause.agent, method="clause")
             contacts = _contacts(
-                article_id, sentence, token, trigger, (left, right), sides, resolver, lexicon
+                article_id,
+                sentence,
+                token,
+                trigger,
+                (left, right),
+                sides,
+                resolver,
+                lexicon,
+                discourse,
             )
         for contact in contacts:
             key = frozenset(p.actor.id for p in contact.participants)
@@ -150,6 +160,14 @@ def _format_contacts(
     return out
 
 
+def _continues_an_event(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
+    if token + 1 >= len(sentence.tokens):
+        return False
+    return any(
+        lexicon.cue(form, "event") for form in clitic_variants(sentence.tokens[token + 1].text)
+    )
+
+
 def _finite_verb(sentence: Sentence, token: int) -> bool:
     return any(sentence.words[w].upos == "VERB" for w in sentence.tokens[token].words)
 
@@ -163,6 +181,7 @@ def _contacts(
     sides: Sides,
     resolver: Resolver,
     lexicon: Lexicon,
+    discourse: Discourse | None = None,
 ) -> list[Contact]:
     left, right = bounds
     if trigger.mode == "message" and _sent_by_statement(sentence, left, token, lexicon):
@@ -201,6 +220,14 @@ def _contacts(
     if agents and agents[0].actor.kind == "person":
         office = _office_of(resolver, agents[0].actor) or office
     others = _participants(sides.other, resolver, office)
+    if not others and discourse is not None and any(_both_parties(p) for p in sides.other):
+        # «أجرى الوفد التركي مفاوضات مع كلا الطرفين»: the two sides named before
+        mine = {affiliation_of(a.actor) for a in agents}
+        phrase = next(p for p in sides.other if _both_parties(p))
+        others = tuple(
+            Participant(actor, phrase.text, phrase.char_start, phrase.char_end)
+            for actor in discourse.two_parties(mine)
+        )
     table = _distinct_sides((*agents, *others))
     # Coordinated subjects with a «مع» side each talk to it («واشنطن والدوحة تتواصلان
     # مع الهيئة»); without one they are all at the table.
@@ -236,6 +263,13 @@ def _contacts(
             meeting = replace(base, mode="meeting", mediated=False, intermediaries=())
             out.append(replace(meeting, participants=(courier, b)))
     return out
+
+
+BOTH_PARTIES = ("الطرفين", "الطرفان", "الجانبين", "الجانبان", "طرفي", "كلا الطرفين")
+
+
+def _both_parties(phrase: Phrase) -> bool:
+    return any(w in BOTH_PARTIES for w in plain(phrase.text).split())
 
 
 def _sent_by_statement(sentence: Sentence, left: int, token: int, lexicon: Lexicon) -> bool:

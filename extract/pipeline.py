@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from extract.actors import Resolver
+from extract.actors import Resolver, affiliation_of
 from extract.cache import ParseCache
 from extract.contacts import sentence_contacts
 from extract.gazetteer import Gazetteer
@@ -62,6 +62,11 @@ class Extractor:
         for sentence, phrases in zip(sentences, per_sentence, strict=True):
             contacts.extend(
                 sentence_contacts(article.id, sentence, phrases, resolver, self.lexicon, discourse)
+            )
+            discourse.saw(
+                affiliation_of(a)
+                for a in (resolver.resolve(p) for p in phrases)
+                if a is not None and affiliation_of(a).label_en
             )
             discourse.next_sentence()
         actors = {p.actor.id: p.actor for c in contacts for p in c.participants}

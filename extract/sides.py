@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extract.actors import Resolver
 from extract.arabic import clitic_readings, clitic_variants, norm, plain, strip_punct
@@ -57,6 +57,24 @@ class Discourse:
 
     agent: tuple[Phrase, ...] = ()
     age: int = 0
+    # the sides named so far, most recent last, for «الطرفين» («both parties»)
+    seen: list = field(default_factory=list)
+
+    def saw(self, actors: Iterable) -> None:
+        for actor in actors:
+            if actor in self.seen:
+                self.seen.remove(actor)
+            self.seen.append(actor)
+
+    def two_parties(self, exclude: set) -> tuple:
+        """The two most recently named sides other than `exclude`."""
+        out: list = []
+        for actor in reversed(self.seen):
+            if actor not in exclude and actor not in out:
+                out.append(actor)
+            if len(out) == 2:
+                return tuple(reversed(out))
+        return ()
 
     def next_sentence(self) -> None:
         self.age += 1

@@ -273,3 +273,21 @@ def test_a_summit_of_two_is_a_meeting(contacts_in):
 def test_representatives_of_listed_states_attend_together(contacts_in):
     contacts = contacts_in("وحضر الاجتماع ممثلون عن السعودية وقطر والكويت.")
     assert pairs(contacts) == {frozenset({"Saudi Arabia", "Qatar", "Kuwait"})}
+
+
+# ---- coreference across sentences
+
+
+def test_both_parties_are_the_two_sides_named_before(contacts_in):
+    contacts = contacts_in(
+        "تتواصل المعارك بين الجيش السوداني وقوات الدعم السريع. "
+        "وأجرى وفد تركي مفاوضات مع كلا الطرفين."
+    )
+    assert pairs(contacts) == {
+        frozenset({"Turkey", "Sudanese Armed Forces"}),
+        frozenset({"Turkey", "Rapid Support Forces"}),
+    }
+
+
+def test_tawasul_meaning_goes_on_is_no_contact(contacts_in):
+    assert not contacts_in("تتواصل الاشتباكات بين الجيش السوداني وقوات الدعم السريع.")
