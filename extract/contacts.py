@@ -24,20 +24,14 @@ from extract.circumstances import (
     status_start,
 )
 from extract.clauses import clause_bounds, find_triggers
+from extract.discourse import Discourse, follow_discourse
 from extract.lexicon import Lexicon, Trigger
 from extract.mentions import Phrase
 from extract.nlp import Sentence
+from extract.positions import circumstantial, matrix_subject
+from extract.reading import Sides
 from extract.records import Actor, Contact, Participant
-from extract.sides import (
-    Discourse,
-    Sides,
-    circumstantial,
-    clause_sides,
-    combine,
-    follow_discourse,
-    matrix_subject,
-    tree_sides,
-)
+from extract.sides import clause_sides, combine, tree_sides
 
 #: Modes in which everyone listed together sits at one table (a call stays bilateral).
 JOINT_MODES = ("meeting", "talks", "multilateral-meeting")

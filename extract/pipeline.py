@@ -14,13 +14,13 @@ from typing import Any
 from extract.actors import Resolver, affiliation_of
 from extract.cache import ParseCache
 from extract.contacts import sentence_contacts
+from extract.discourse import Discourse
 from extract.gazetteer import Gazetteer
 from extract.ingest import IngestError
 from extract.lexicon import Lexicon
 from extract.mentions import find_phrases
 from extract.nlp import Sentence, load_pipeline, parse
 from extract.records import Article, ArticleResult
-from extract.sides import Discourse
 
 
 @dataclass(frozen=True)

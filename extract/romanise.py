@@ -17,14 +17,14 @@ from extract.paths import DATA_DIR
 
 
 @lru_cache(maxsize=4)
-def _table(path: Path) -> dict[str, tuple[str, str]]:
+def read_table(path: Path) -> dict[str, tuple[str, str]]:
     rows = read_tsv(path, ("letter", "latin"))
     return {r["letter"]: (r["latin"], r.get("vowel", "") or r["latin"]) for r in rows}
 
 
 def romanise(text: str, path: Path | None = None) -> str:
     """Consonantal Latin reading, words capitalised, «ال» as «al-»."""
-    table = _table(path or DATA_DIR / "lexicon" / "romanise.tsv")
+    table = read_table(path or DATA_DIR / "lexicon" / "romanise.tsv")
     words = []
     for word in norm(text).split():
         prefix = ""

@@ -1,0 +1,30 @@
+"""Messages and couriers: «سلّم/نقل X رسالة من Y إلى Z» — Y writes to Z, X carries."""
+
+from __future__ import annotations
+
+from extract.arabic import norm
+from extract.mentions import Phrase
+from extract.nlp import Sentence
+from extract.positions import agent_before, conjuncts_of
+from extract.reading import Sides
+
+
+def read_message(
+    sentence: Sentence, in_clause: list[Phrase], token: int, left: int, phrases: list[Phrase]
+) -> Sides | None:
+    """«سلّم X رسالة من Y إلى Z», «نقل X تحيات Y إلى Z»: the message goes from Y to Z
+    and X, who carried it, meets Z. None unless both sender and recipient are named."""
+    after = [p for p in in_clause if p.start > token]
+    sender = next(
+        (p for p in after if p.preposition == "من" or (p.start == token + 1 and not p.preposition)),
+        None,
+    )
+    if sender is None:
+        return None
+    later = [p for p in after if p.start > sender.start]
+    recipient = next((p for p in later if p.preposition in (norm("إلى"), "ل")), None)
+    if recipient is None:
+        return None
+    others = [recipient, *conjuncts_of(sentence, recipient, later[later.index(recipient) + 1 :])]
+    courier = agent_before(sentence, in_clause, token, left, phrases)
+    return Sides((sender,), tuple(others), "clause", courier=courier)
