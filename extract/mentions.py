@@ -220,6 +220,15 @@ def _continues(
     place = unit.hit is not None and unit.hit.role in ("name", "capital") and not _is_person(unit)
     if place and any(u.kind == "per" or _is_person(u) for u in group):
         return False  # «زار … عباس عراقجي الرياض»: the place after a name is another phrase
+    if (
+        not gap
+        and last.hit is not None
+        and last.hit.role in ("name", "capital")
+        and last.hit.actor.kind == "state"
+        and unit.kind == "role"
+        and unit.role[0] in ("title", "group", "counterpart")
+    ):
+        return False  # «في صنعاء الوفدين العماني»: a place, then who came
     nationality = last.hit is not None and last.hit.role == "demonym"
     another_state = unit.hit is not None and unit.hit.actor.kind == "state"
     venue = last.start > 0 and plain(sentence.tokens[last.start - 1].text) in VENUES

@@ -145,6 +145,13 @@ def clause_sides(
         if carried is not None:
             return carried
 
+    passive = _passive_agent(sentence, after)
+    if passive is not None:
+        # «تم استقبال المسؤول الأوروبي من طرف الوزير الأول الجزائري»
+        received = [p for p in after if p.start < passive.start and p.preposition is None]
+        if received:
+            return Sides((passive,), (received[0],), "clause")
+
     pivot = next((i for i in range(token + 1, right) if words[i] in PIVOTS), None)
     between = next((i for i in range(token + 1, right) if words[i] == "بين"), None)
     other: list[Phrase] = []
@@ -183,6 +190,19 @@ def _mediator(sentence: Sentence, in_clause: list[Phrase], lexicon: Lexicon) -> 
             if any(lexicon.cue(form, "mediated") for form in forms):
                 return (phrase,)
     return ()
+
+
+PASSIVE_MARKERS = (("من", "طرف"), ("من", "قبل"))
+
+
+def _passive_agent(sentence: Sentence, after: list[Phrase]) -> Phrase | None:
+    """The agent of a passive «من طرف/من قبل X»."""
+    for phrase in after:
+        if phrase.start >= 2:
+            pair = tuple(plain(t.text) for t in sentence.tokens[phrase.start - 2 : phrase.start])
+            if pair in PASSIVE_MARKERS:
+                return phrase
+    return None
 
 
 def combine(tree: Sides, clause: Sides) -> Sides:

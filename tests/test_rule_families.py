@@ -291,3 +291,18 @@ def test_both_parties_are_the_two_sides_named_before(contacts_in):
 
 def test_tawasul_meaning_goes_on_is_no_contact(contacts_in):
     assert not contacts_in("تتواصل الاشتباكات بين الجيش السوداني وقوات الدعم السريع.")
+
+
+def test_a_place_before_the_visitors_is_not_one_of_them(contacts_in):
+    contacts = contacts_in(
+        "استقبل رئيس المجلس السياسي لجماعة الحوثي مهدي المشاط في صنعاء الوفدين العماني والسعودي."
+    )
+    assert pairs(contacts) == {
+        frozenset({"Houthis", "Oman"}),
+        frozenset({"Houthis", "Saudi Arabia"}),
+    }
+
+
+def test_the_agent_of_a_passive_reception(contacts_in):
+    contacts = contacts_in("وتم استقبال المسؤول الأوروبي من طرف الوزير الأول الجزائري يوم الأحد.")
+    assert pairs(contacts) == {frozenset({"Algeria", "European Union"})}
