@@ -230,7 +230,8 @@ def _contacts(
         # «بين X وY وZ», «شارك X وY وZ في الاجتماع»:
         # three or more sides at one table are one multilateral meeting.
         return [replace(base, participants=tuple(table), mode="multilateral-meeting")]
-    if not others and len(agents) >= 2 and base.mode in (*JOINT_MODES, "phone", "delegation"):
+    meets = (*JOINT_MODES, "phone", "delegation")
+    if not others and len(agents) >= 2 and base.mode in meets and trigger.mode in meets:
         # Coordinated subjects meet each other: «التقى الرئيس الفلسطيني … والعاهل الأردني»
         # (not around «اتفاق»: an agreement alone names no meeting).
         agents, others = agents[:1], agents[1:]

@@ -30,6 +30,7 @@ UNIT_ROLES = ("title", "counterpart", "group", "organ", "honorific", "nonactor")
 # to: «وزراء خارجية من السعودية», «مسؤولين في الحكومة», «المدير العام للمفوضية».
 LINKERS = ("من", "في", "عن")
 LOCATIVES = tuple(norm(w) for w in ("في", "إلى", "داخل", "من", "عن", "على"))
+QUOTES = {'"', "«", "»", "“", "”", "'", "‘", "’"}
 # Nouns of place between a preposition and the actor-looking name of the place.
 VENUES = tuple(
     norm(w)
@@ -213,7 +214,8 @@ def _continues(
     if unit.kind == "role" and unit.role[0] == "honorific" and unit.start == group[-1].end:
         return True  # «أمير قطر الشيخ تميم»
     last = group[-1]
-    gap = [t.text for t in sentence.tokens[last.end : unit.start]]
+    # quotation marks around a name are no gap: «بممثلي "طالبان"»
+    gap = [t.text for t in sentence.tokens[last.end : unit.start] if t.text not in QUOTES]
     named = any(u.kind in ("per", "org") or (u.hit and u.hit.role == "name") for u in group)
     if unit.kind == "per" and any(u.kind == "per" or _is_person(u) for u in group):
         return False
@@ -229,6 +231,8 @@ def _continues(
         and unit.role[0] in ("title", "group", "counterpart")
     ):
         return False  # «في صنعاء الوفدين العماني»: a place, then who came
+    if not gap and unit.kind == "role" and unit.clitic and last.hit is not None:
+        return False  # «والوفد العماني بزعيم الجماعة»: a preposition opens another argument
     nationality = last.hit is not None and last.hit.role == "demonym"
     another_state = unit.hit is not None and unit.hit.actor.kind == "state"
     venue = last.start > 0 and plain(sentence.tokens[last.start - 1].text) in VENUES

@@ -28,6 +28,7 @@ from extract.positions import (
     agent_before,
     agent_of,
     circumstantial,
+    conjuncts_of,
     is_finite,
     is_transitive,
     listed_after,
@@ -170,8 +171,10 @@ def clause_sides(
         subject = agent_before(sentence, in_clause, token, left, phrases, skip)
         if not subject and len(after) >= 2 and is_transitive(sentence, token, trigger):
             # Verb, subject, object: «استقبل الرئيس المصري … وزير الخارجية الأمريكي».
-            objects = object_of(sentence, after[1:], token, trigger, after[0].end - 1, skip)
-            return Sides((after[0],), tuple(objects), "clause")
+            subjects = [after[0], *conjuncts_of(sentence, after[0], after[1:])]
+            rest = after[len(subjects) :]
+            objects = object_of(sentence, rest, token, trigger, subjects[-1].end - 1, skip)
+            return Sides(tuple(subjects), tuple(objects), "clause")
         other = object_of(sentence, after, token, trigger, skip=skip)
         if not other and subject and "obj" in trigger.objects:
             # A verbal noun and its object: «بوتين لا يعتزم لقاء زيلينسكي».
@@ -218,6 +221,8 @@ def combine(tree: Sides, clause: Sides) -> Sides:
         other = clause.other  # the list reading finds conjuncts the parse attached elsewhere
     # A subject the parse put inside the «مع» list is a misparse («جرت مع …، الإماراتي …»).
     agent = tuple(p for p in tree.agent if p not in clause.other) or clause.agent
+    if agent and agent[0] in clause.agent and len(clause.agent) > len(agent):
+        agent = clause.agent  # the clause reads coordinated subjects the parse left out
     return Sides(
         agent=agent,
         other=other,

@@ -306,3 +306,19 @@ def test_a_place_before_the_visitors_is_not_one_of_them(contacts_in):
 def test_the_agent_of_a_passive_reception(contacts_in):
     contacts = contacts_in("وتم استقبال المسؤول الأوروبي من طرف الوزير الأول الجزائري يوم الأحد.")
     assert pairs(contacts) == {frozenset({"Algeria", "European Union"})}
+
+
+def test_coordinated_subjects_after_the_verb_each_meet_the_object(contacts_in):
+    contacts = contacts_in(
+        "ومن المتوقع ان يلتقي السفير السعودي والوفد العماني بزعيم جماعة الحوثي لمناقشة الاتفاق."
+    )
+    assert pairs(contacts) == {
+        frozenset({"Saudi Arabia", "Houthis"}),
+        frozenset({"Oman", "Houthis"}),
+    }
+    assert {c.status for c in contacts} == {"planned"}
+
+
+def test_quotation_marks_around_a_name_keep_the_phrase(contacts_in):
+    contacts = contacts_in('يلتقي فيها مسؤولون أميركيون بممثلي "طالبان" خلال الأشهر الأخيرة.')
+    assert pairs(contacts) == {frozenset({"United States", "Taliban"})}
