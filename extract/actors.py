@@ -15,11 +15,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from extract.arabic import norm, plain
-from extract.gazetteer import Gazetteer
-from extract.mentions import Phrase
-from extract.records import Actor
-from extract.romanise import romanise
+from tawasul.extract.arabic import norm, plain
+from tawasul.extract.gazetteer import Gazetteer
+from tawasul.extract.mentions import Phrase
+from tawasul.extract.records import Actor
+from tawasul.extract.romanise import romanise
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import os
 import pickle
 from pathlib import Path
 
-from extract.nlp import Sentence
+from tawasul.extract.nlp import Sentence
 
 FORMAT = "1"  # bump when the Sentence/Token/Word records change shape
 

@@ -7,9 +7,9 @@ All four are read from cue words of `data/lexicon/cues.tsv` and
 
 from __future__ import annotations
 
-from extract.arabic import clitic_readings, clitic_variants, norm, plain, strip_punct
-from extract.lexicon import Lexicon, Trigger
-from extract.nlp import Sentence
+from tawasul.extract.arabic import clitic_readings, clitic_variants, norm, plain, strip_punct
+from tawasul.extract.lexicon import Lexicon, Trigger
+from tawasul.extract.nlp import Sentence
 
 MODE_RANK = ("phone", "visit", "delegation", "message", "meeting", "talks", "unspecified")
 STATUS_REACH = 3  # status cues after the trigger count this far («المحادثات من المتوقع»)

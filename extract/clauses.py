@@ -8,10 +8,10 @@ opening a coordinate clause; the sides of the contact are looked for inside it.
 
 from __future__ import annotations
 
-from extract.arabic import clitic_variants, noun_stems, plain, stems
-from extract.lexicon import Lexicon, Trigger
-from extract.mentions import Phrase
-from extract.nlp import Sentence
+from tawasul.extract.arabic import clitic_variants, noun_stems, plain, stems
+from tawasul.extract.lexicon import Lexicon, Trigger
+from tawasul.extract.mentions import Phrase
+from tawasul.extract.nlp import Sentence
 
 HARD_STOPS = {".", "؟", "?", "!", ";", "؛"}
 RELATIVE_REACH = 2  # a relative pronoun this close after a trigger noun describes it

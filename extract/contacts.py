@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from extract.actors import Resolver, affiliation_of
-from extract.arabic import clitic_variants, plain
-from extract.circumstances import (
+from tawasul.extract.actors import Resolver, affiliation_of
+from tawasul.extract.arabic import clitic_variants, plain
+from tawasul.extract.circumstances import (
     MODE_RANK,
     STATUS_REACH,
     dates,
@@ -23,15 +23,15 @@ from extract.circumstances import (
     status_of,
     status_start,
 )
-from extract.clauses import clause_bounds, find_triggers
-from extract.discourse import Discourse, follow_discourse
-from extract.lexicon import Lexicon, Trigger
-from extract.mentions import Phrase
-from extract.nlp import Sentence
-from extract.positions import circumstantial, matrix_subject
-from extract.reading import Sides
-from extract.records import Actor, Contact, Participant
-from extract.sides import clause_sides, combine, tree_sides
+from tawasul.extract.clauses import clause_bounds, find_triggers
+from tawasul.extract.discourse import Discourse, follow_discourse
+from tawasul.extract.lexicon import Lexicon, Trigger
+from tawasul.extract.mentions import Phrase
+from tawasul.extract.nlp import Sentence
+from tawasul.extract.positions import circumstantial, matrix_subject
+from tawasul.extract.reading import Sides
+from tawasul.extract.records import Actor, Contact, Participant
+from tawasul.extract.sides import clause_sides, combine, tree_sides
 
 #: Modes in which everyone listed together sits at one table (a call stays bilateral).
 JOINT_MODES = ("meeting", "talks", "multilateral-meeting")

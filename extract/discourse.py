@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from extract.actors import Resolver
-from extract.arabic import clitic_readings
-from extract.mentions import Phrase
-from extract.reading import Sides
+from tawasul.extract.actors import Resolver
+from tawasul.extract.arabic import clitic_readings
+from tawasul.extract.mentions import Phrase
+from tawasul.extract.reading import Sides
 
 DISCOURSE_REACH = 2  # sentences an open caller stays available to a definite trigger
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.arabic import clitic_readings, norm, plain
-from extract.lexicon import DataFileError, read_tsv
-from extract.paths import DATA_DIR
-from extract.records import ACTOR_KINDS, OFFICES, Actor, Office
+from tawasul.extract.arabic import clitic_readings, norm, plain
+from tawasul.extract.lexicon import DataFileError, read_tsv
+from tawasul.extract.paths import DATA_DIR
+from tawasul.extract.records import ACTOR_KINDS, OFFICES, Actor, Office
 
 NAME_ROLES = ("name", "organ", "capital", "demonym")  # priority when forms collide
 

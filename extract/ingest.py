@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.records import Article
+from tawasul.extract.records import Article
 
 
 @dataclass(frozen=True)

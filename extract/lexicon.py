@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.arabic import norm, without_article
-from extract.paths import DATA_DIR
+from tawasul.extract.arabic import norm, without_article
+from tawasul.extract.paths import DATA_DIR
 
 
 class DataFileError(ValueError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.arabic import (
+from tawasul.extract.arabic import (
     clitic_readings,
     clitic_variants,
     conjunction,
@@ -21,9 +21,9 @@ from extract.arabic import (
     preposition,
     strip_punct,
 )
-from extract.gazetteer import Gazetteer, GazetteerHit
-from extract.lexicon import Lexicon
-from extract.nlp import Sentence
+from tawasul.extract.gazetteer import Gazetteer, GazetteerHit
+from tawasul.extract.lexicon import Lexicon
+from tawasul.extract.nlp import Sentence
 
 UNIT_ROLES = ("title", "counterpart", "group", "organ", "honorific", "nonactor")
 # Prepositions that may link an unnamed official to the body or state he belongs

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from extract.arabic import norm
-from extract.mentions import Phrase
-from extract.nlp import Sentence
-from extract.positions import agent_before, conjuncts_of
-from extract.reading import Sides
+from tawasul.extract.arabic import norm
+from tawasul.extract.mentions import Phrase
+from tawasul.extract.nlp import Sentence
+from tawasul.extract.positions import agent_before, conjuncts_of
+from tawasul.extract.reading import Sides
 
 
 def read_message(

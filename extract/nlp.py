@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.arabic import norm
+from tawasul.extract.arabic import norm
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 # NER tag sets differ between models (ANERcorp/AQMAR: PER, ORG; OntoNotes-style:

@@ -11,16 +11,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from extract.actors import Resolver, affiliation_of
-from extract.cache import ParseCache
-from extract.contacts import sentence_contacts
-from extract.discourse import Discourse
-from extract.gazetteer import Gazetteer
-from extract.ingest import IngestError
-from extract.lexicon import Lexicon
-from extract.mentions import find_phrases
-from extract.nlp import Sentence, load_pipeline, parse
-from extract.records import Article, ArticleResult
+from tawasul.extract.actors import Resolver, affiliation_of
+from tawasul.extract.cache import ParseCache
+from tawasul.extract.contacts import sentence_contacts
+from tawasul.extract.discourse import Discourse
+from tawasul.extract.gazetteer import Gazetteer
+from tawasul.extract.ingest import IngestError
+from tawasul.extract.lexicon import Lexicon
+from tawasul.extract.mentions import find_phrases
+from tawasul.extract.nlp import Sentence, load_pipeline, parse
+from tawasul.extract.records import Article, ArticleResult
 
 
 @dataclass(frozen=True)

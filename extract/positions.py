@@ -7,10 +7,10 @@ subject."""
 
 from __future__ import annotations
 
-from extract.arabic import clitic_variants, norm, plain, strip_punct
-from extract.lexicon import Lexicon, Trigger
-from extract.mentions import Phrase
-from extract.nlp import Sentence
+from tawasul.extract.arabic import clitic_variants, norm, plain, strip_punct
+from tawasul.extract.lexicon import Lexicon, Trigger
+from tawasul.extract.mentions import Phrase
+from tawasul.extract.nlp import Sentence
 
 PIVOTS = ("مع",)
 LIST_GLUE = ("", "و", "مع", "ومع", "وكذلك", "كذلك", "وكذا", "ثم", "وايضا", "ايضا")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.mentions import Phrase
+from tawasul.extract.mentions import Phrase
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from extract.arabic import norm
-from extract.lexicon import read_tsv
-from extract.paths import DATA_DIR
+from tawasul.extract.arabic import norm
+from tawasul.extract.lexicon import read_tsv
+from tawasul.extract.paths import DATA_DIR
 
 
 @lru_cache(maxsize=4)

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from extract.arabic import clitic_variants, norm, plain
-from extract.lexicon import Lexicon, Trigger
-from extract.mentions import Phrase
-from extract.messages import read_message
-from extract.nlp import Sentence
-from extract.positions import (
+from tawasul.extract.arabic import clitic_variants, norm, plain
+from tawasul.extract.lexicon import Lexicon, Trigger
+from tawasul.extract.mentions import Phrase
+from tawasul.extract.messages import read_message
+from tawasul.extract.nlp import Sentence
+from tawasul.extract.positions import (
     PIVOTS,
     adverbial_tokens,
     agent_before,
@@ -34,8 +34,8 @@ from extract.positions import (
     listed_after,
     object_of,
 )
-from extract.reading import Sides
-from extract.tables import gather_point, listed_members, read_table
+from tawasul.extract.reading import Sides
+from tawasul.extract.tables import gather_point, listed_members, read_table
 
 
 def tree_sides(

@@ -6,12 +6,12 @@ by a list."""
 
 from __future__ import annotations
 
-from extract.arabic import clitic_variants, norm
-from extract.lexicon import Lexicon
-from extract.mentions import Phrase
-from extract.nlp import Sentence
-from extract.positions import listed_after
-from extract.reading import Sides
+from tawasul.extract.arabic import clitic_variants, norm
+from tawasul.extract.lexicon import Lexicon
+from tawasul.extract.mentions import Phrase
+from tawasul.extract.nlp import Sentence
+from tawasul.extract.positions import listed_after
+from tawasul.extract.reading import Sides
 
 NOT_MEMBERS = tuple(norm(w) for w in ("في", "ل", "ب", "عن", "على", "داخل"))
 

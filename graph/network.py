@@ -10,8 +10,7 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-
-from graph.vocab import MODE_TERMS, PREFIXES, STATUS_TERMS, WD
+from tawasul.graph.vocab import MODE_TERMS, PREFIXES, STATUS_TERMS, WD
 
 ACTORS_QUERY = """
 SELECT DISTINCT ?actor ?kind ?labelAr ?labelEn ?affAr ?affEn ?wikidata WHERE {

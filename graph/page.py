@@ -13,8 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 from pyvis.network import Network
-
-from graph.network import contact_count
+from tawasul.graph.network import contact_count
 
 KIND_STYLE = {
     "state": {"color": "#2f6fb0", "shape": "dot", "ar": "دولة", "en": "State"},

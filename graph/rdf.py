@@ -12,9 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-
-from extract.records import OFFICES, Actor, Article, ArticleResult, Contact, Office
-from graph.vocab import (
+from tawasul.extract.records import OFFICES, Actor, Article, ArticleResult, Contact, Office
+from tawasul.graph.vocab import (
     DCTERMS,
     ID,
     MODE_TERMS,

@@ -6,8 +6,7 @@ import unicodedata
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
-
-from graph.vocab import PREFIXES, compact_iri
+from tawasul.graph.vocab import PREFIXES, compact_iri
 
 
 def run_query(graph: Graph, query: str) -> tuple[list[str], list[tuple[str, ...]]]:

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
-
-from graph.vocab import PREFIXES, bind_prefixes
+from tawasul.graph.vocab import PREFIXES, bind_prefixes
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 

@@ -11,8 +11,7 @@ from urllib.parse import quote
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-
-from extract.paths import DATA_DIR
+from tawasul.extract.paths import DATA_DIR
 
 TW = Namespace("https://w3id.org/tawasul/ontology#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

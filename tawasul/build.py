@@ -11,15 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.ingest import read_articles
-from extract.paths import DATA_DIR
-from extract.pipeline import Extractor
-from extract.records import ArticleResult
-from graph.network import to_networkx
-from graph.page import write_page
-from graph.rdf import build_graph
-from graph.store import save_graph
 from tawasul.contacts_json import write_contacts
+from tawasul.extract.ingest import read_articles
+from tawasul.extract.paths import DATA_DIR
+from tawasul.extract.pipeline import Extractor
+from tawasul.extract.records import ArticleResult
+from tawasul.graph.network import to_networkx
+from tawasul.graph.page import write_page
+from tawasul.graph.rdf import build_graph
+from tawasul.graph.store import save_graph
 
 DEFAULT_INPUT = DATA_DIR / "articles"
 

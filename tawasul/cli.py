@@ -15,8 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from extract.nlp import ModelsUnavailable
-from extract.records import ArticleResult
+from tawasul.extract.nlp import ModelsUnavailable
+from tawasul.extract.records import ArticleResult
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -107,8 +107,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from graph.sparql import format_table, run_query
-    from graph.store import load_graph
+    from tawasul.graph.sparql import format_table, run_query
+    from tawasul.graph.store import load_graph
 
     text = args.sparql
     if text.startswith("@"):
@@ -127,9 +127,9 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from extract.cache import ParseCache
-    from extract.pipeline import Extractor
     from tawasul.evaluate import evaluate, load_gold, report
+    from tawasul.extract.cache import ParseCache
+    from tawasul.extract.pipeline import Extractor
 
     load_gold(args.gold)  # a bad gold file fails before the models load
     cache = ParseCache(args.cache) if args.cache else None
@@ -141,9 +141,9 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from graph.network import summary, to_networkx
-    from graph.sparql import format_table
-    from graph.store import load_graph
+    from tawasul.graph.network import summary, to_networkx
+    from tawasul.graph.sparql import format_table
+    from tawasul.graph.store import load_graph
 
     figures = summary(to_networkx(load_graph(args.graph)))
     print(

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from extract.actors import affiliation_of
-from extract.records import ArticleResult, Contact, Participant
+from tawasul.extract.actors import affiliation_of
+from tawasul.extract.records import ArticleResult, Contact, Participant
 
 TYPES = {"state": "STATE", "organization": "ORG", "person": "PERSON"}
 

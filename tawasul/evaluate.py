@@ -24,8 +24,8 @@ from typing import Any
 
 from rdflib import Graph
 
-from extract.records import STATUSES, Article
-from graph.vocab import MODE_TERMS, STATUS_TERMS
+from tawasul.extract.records import STATUSES, Article
+from tawasul.graph.vocab import MODE_TERMS, STATUS_TERMS
 
 LEVELS = ("name", "affiliation")
 #: Gold files call an unspecified mode `contact-unspecified`.
@@ -267,7 +267,7 @@ def predictions_from_graph(graph: Graph, article_ids: Iterable[str]) -> dict[str
 
 
 def _prefixed(query: str) -> str:
-    from graph.vocab import PREFIXES
+    from tawasul.graph.vocab import PREFIXES
 
     head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
     return head + query
@@ -354,8 +354,8 @@ def evaluate(
     out: Path | None = None,
 ) -> tuple[Score, dict[str, Any]]:
     """Build the gold's texts, read the RDF back, score it; write files into `out` if given."""
-    from graph.rdf import build_graph
-    from graph.store import save_graph
+    from tawasul.graph.rdf import build_graph
+    from tawasul.graph.store import save_graph
 
     gold = load_gold(gold_path)
     articles = gold_articles(gold, str(gold_path))

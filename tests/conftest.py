@@ -17,7 +17,7 @@ if "STANZA_RESOURCES_DIR" not in os.environ and SHARED_MODELS.is_dir():
 
 @pytest.fixture(scope="session")
 def extractor():
-    from extract.pipeline import Extractor
+    from tawasul.extract.pipeline import Extractor
 
     return Extractor.load()
 
@@ -25,7 +25,7 @@ def extractor():
 @pytest.fixture(scope="session")
 def contacts_in(extractor):
     """Extract one text and return its contacts as plain comparable tuples."""
-    from extract.records import Article
+    from tawasul.extract.records import Article
 
     def run(text: str):
         result = extractor.extract(Article(id="t", text=text, source="t.txt"))
@@ -42,7 +42,7 @@ def names(contact) -> frozenset[str]:
 
 def sides(contact) -> frozenset[str]:
     """The participants of a contact by the state or body they act for."""
-    from extract.actors import affiliation_of
+    from tawasul.extract.actors import affiliation_of
 
     return frozenset(
         affiliation_of(p.actor).label_en or affiliation_of(p.actor).label_ar

@@ -10,7 +10,7 @@ Russia–Iran–Turkey trilateral meeting: 9 actors, 6 edges, 5 contacts, 4 comp
 
 from __future__ import annotations
 
-from extract.records import Actor, Article, ArticleResult, Contact, Participant
+from tawasul.extract.records import Actor, Article, ArticleResult, Contact, Participant
 
 RUSSIA = Actor("russia", "state", "روسيا", "Russia", wikidata="Q159")
 IRAN = Actor("iran", "state", "إيران", "Iran", wikidata="Q794")

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 from conftest import ROOT
+from tawasul.graph.sparql import run_query
+from tawasul.graph.store import load_graph
 
-from graph.sparql import run_query
-from graph.store import load_graph
 from tawasul.build import build
 from tawasul.cli import main
 

@@ -218,7 +218,7 @@ def test_an_actor_outside_the_gazetteer_is_kept_with_its_arabic_name(contacts_in
 
 
 def test_the_evidence_is_the_exact_sentence_with_offsets(extractor):
-    from extract.records import Article
+    from tawasul.extract.records import Article
 
     text = "خبر أول لا صلة له.\nقطر بدأت اليوم اتصالات مباشرة مع هيئة تحرير الشام."
     result = extractor.extract(Article("t", text, "t.txt"))

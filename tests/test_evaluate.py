@@ -125,8 +125,8 @@ def test_bad_gold_file_names_the_file_and_line(tmp_path):
 
 def test_predictions_are_read_from_the_rdf_contract(extractor):
     """A call extracted, exported as RDF and read back keeps its sides, status and mode."""
-    from extract.records import Article
-    from graph.rdf import build_graph
+    from tawasul.extract.records import Article
+    from tawasul.graph.rdf import build_graph
 
     text = "أجرى وزير الخارجية الروسي سيرغي لافروف اتصالا هاتفيا مع نظيره الإيراني محمد جواد ظريف."
     result = extractor.extract(Article("x1", text, "x1.txt"))
@@ -158,7 +158,7 @@ def test_eval_command_writes_predictions_that_the_reference_scorer_reads(extract
 @pytest.mark.skipif(not DEV.exists(), reason="dev gold not beside the checkout")
 def test_dev_negatives_yield_no_contact(extractor):
     """The dev set's texts that report no contact (statements, sport, sanctions …) stay empty."""
-    from extract.records import Article
+    from tawasul.extract.records import Article
 
     gold = load_gold(DEV)
     negatives = [d for d in gold["documents"] if d.get("negative")]

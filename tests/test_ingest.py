@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from extract.ingest import IngestError, read_articles
-from extract.paths import DATA_DIR
+from tawasul.extract.ingest import IngestError, read_articles
+from tawasul.extract.paths import DATA_DIR
 
 
 def test_the_bundled_corpus_is_five_seed_articles():

@@ -8,11 +8,10 @@ import networkx as nx
 import pytest
 from conftest_graph import sample_results
 from rdflib import Graph
-
-from graph.network import contact_count, summary, to_networkx
-from graph.rdf import actor_iri, build_graph, contact_iri
-from graph.store import load_graph, save_graph
-from graph.vocab import SEM
+from tawasul.graph.network import contact_count, summary, to_networkx
+from tawasul.graph.rdf import actor_iri, build_graph, contact_iri
+from tawasul.graph.store import load_graph, save_graph
+from tawasul.graph.vocab import SEM
 
 
 def node(slug: str) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from tawasul.extract.nlp import ModelsUnavailable, load_pipeline, segments
 
-from extract.nlp import ModelsUnavailable, load_pipeline, segments
 from tawasul.cli import main
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
-from extract.gazetteer import Gazetteer
-from extract.lexicon import DataFileError
-from extract.paths import DATA_DIR
-from extract.records import OFFICES
+from tawasul.extract.gazetteer import Gazetteer
+from tawasul.extract.lexicon import DataFileError
+from tawasul.extract.paths import DATA_DIR
+from tawasul.extract.records import OFFICES
 
 
 @pytest.fixture()
@@ -54,10 +53,9 @@ def test_a_bad_office_row_names_the_file_and_problem(kb, row, problem):
 
 def test_offices_become_role_holdings_in_the_rdf(kb):
     from rdflib import Graph
-
-    from extract.records import Actor, Article, ArticleResult
-    from graph.rdf import build_graph
-    from graph.vocab import TW
+    from tawasul.extract.records import Actor, Article, ArticleResult
+    from tawasul.graph.rdf import build_graph
+    from tawasul.graph.vocab import TW
 
     write_offices(kb, ("sergei-lavrov", "foreign-minister", "russia", "2004", ""))
     lavrov: Actor = Gazetteer.load(kb).actors["sergei-lavrov"]
@@ -74,9 +72,8 @@ def test_offices_become_role_holdings_in_the_rdf(kb):
 
 def test_every_office_is_documented_in_the_ontology():
     from rdflib import Graph
-
-    from graph.rdf import OFFICE_TERMS
-    from graph.vocab import ONTOLOGY_PATH, RDF, TW
+    from tawasul.graph.rdf import OFFICE_TERMS
+    from tawasul.graph.vocab import ONTOLOGY_PATH, RDF, TW
 
     ontology = Graph().parse(ONTOLOGY_PATH)
     for office in OFFICES:

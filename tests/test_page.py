@@ -17,10 +17,9 @@ from typing import Any
 import networkx as nx
 import pytest
 from conftest_graph import sample_results
-
-from graph.network import to_networkx
-from graph.page import KIND_STYLE, build_network, render_page, write_page
-from graph.rdf import actor_iri, build_graph
+from tawasul.graph.network import to_networkx
+from tawasul.graph.page import KIND_STYLE, build_network, render_page, write_page
+from tawasul.graph.rdf import actor_iri, build_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [

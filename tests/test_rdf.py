@@ -13,12 +13,11 @@ import pytest
 from conftest_graph import LAVROV_ZARIF_EVIDENCE, sample_results
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-
-from extract.records import MODES, STATUSES, ArticleResult
-from graph import vocab
-from graph.rdf import build_graph, contact_iri, load_ontology
-from graph.store import load_graph, save_graph
-from graph.vocab import ID, MODE_TERMS, PREFIXES, STATUS_TERMS, TW
+from tawasul.extract.records import MODES, STATUSES, ArticleResult
+from tawasul.graph import vocab
+from tawasul.graph.rdf import build_graph, contact_iri, load_ontology
+from tawasul.graph.store import load_graph, save_graph
+from tawasul.graph.vocab import ID, MODE_TERMS, PREFIXES, STATUS_TERMS, TW
 
 HEADER = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + "\n"
 
@@ -267,8 +266,8 @@ def test_files_are_byte_identical_across_runs(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from conftest_graph import sample_results\n"
-        "from graph.rdf import build_graph\n"
-        "from graph.store import save_graph\n"
+        "from tawasul.graph.rdf import build_graph\n"
+        "from tawasul.graph.store import save_graph\n"
         "g = build_graph(sample_results())\n"
         "for suffix in ('.ttl', '.nt', '.jsonld'):\n"
         "    save_graph(g, sys.argv[1] + suffix)\n"

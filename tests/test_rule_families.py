@@ -4,8 +4,7 @@ for these tests, not taken from any evaluation text)."""
 from __future__ import annotations
 
 from conftest import names, sides
-
-from extract.arabic import noun_stems
+from tawasul.extract.arabic import noun_stems
 
 
 def pairs(contacts) -> set[frozenset[str]]:
@@ -135,8 +134,8 @@ def test_a_side_that_resolves_to_nothing_is_left_out(contacts_in):
 
 
 def test_an_unknown_person_gets_a_latin_reading_beside_the_arabic_label():
-    from extract.actors import ner_actor
-    from extract.romanise import romanise
+    from tawasul.extract.actors import ner_actor
+    from tawasul.extract.romanise import romanise
 
     assert romanise("كريم منصور") == "Krim Mnsur"
     assert romanise("عبد المجيد") == "'bd al-Mjid"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest_graph import sample_results
 from rdflib import Graph
-
-from graph.rdf import build_graph
-from graph.sparql import display_width, format_table, run_query
+from tawasul.graph.rdf import build_graph
+from tawasul.graph.sparql import display_width, format_table, run_query
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""Arabic news articles in, contact records out: ingest, Stanza, mentions, actors, contacts."""
