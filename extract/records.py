@@ -95,6 +95,23 @@ class Participant:
     end: int
 
 
+DATE_GRANULARITIES = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class ContactDate:
+    """When a contact happened, resolved against the article's publication date.
+
+    `value` is ISO (``2024-05-03``, ``2024-05`` or ``2024``) at `granularity`; `resolved`
+    is False when only the words are known (no publication date to anchor «أمس»).
+    """
+
+    text: str
+    value: str | None = None
+    granularity: str | None = None
+    resolved: bool = False
+
+
 @dataclass(frozen=True)
 class Contact:
     """One diplomatic contact between two or more actors, with its evidence.
@@ -115,6 +132,7 @@ class Contact:
     method: str
     intermediaries: tuple[Participant, ...] = ()
     date_text: tuple[str, ...] = ()
+    date: ContactDate | None = None
 
 
 @dataclass(frozen=True)
