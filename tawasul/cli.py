@@ -4,6 +4,7 @@ tawasul build [INPUT ...] --out DIR     articles → DIR/graph.ttl, network.html
 tawasul query GRAPH 'SPARQL'             print the result as a table
 tawasul stats GRAPH                      network figures (actors, contacts, centrality)
 tawasul eval GOLD.json [--out DIR]       score against annotated texts, through the RDF
+tawasul models [download [--dir DIR]]    which Stanza models a run uses; fetch the official ones
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tawasul import __version__
 from tawasul.extract.nlp import ModelsUnavailable
 from tawasul.extract.records import ArticleResult
 
@@ -36,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tawasul", description="Diplomatic contacts from Arabic news, as a knowledge graph."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="extract contacts and write graph, page and JSON")
@@ -81,6 +84,13 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="print network figures of a saved graph")
     stats.add_argument("graph", type=Path)
     stats.set_defaults(run=_stats)
+
+    models = sub.add_parser("models", help="which Stanza models a run uses (download: official)")
+    models.set_defaults(run=_models)
+    models_sub = models.add_subparsers(dest="models_command")
+    download = models_sub.add_parser("download", help="fetch Stanza's official Arabic models")
+    download.add_argument("--dir", type=Path, help="target folder (default: Stanza's own)")
+    download.set_defaults(run=_models_download)
     return parser
 
 
@@ -155,6 +165,25 @@ def _stats(args: argparse.Namespace) -> int:
         for r in figures["top_degree"]
     ]
     print(format_table(["actor", "الاسم", "degree", "centrality"], rows))
+    return 0
+
+
+def _models(args: argparse.Namespace) -> int:
+    from tawasul.models import describe, inspect_models
+
+    print(describe(inspect_models()))
+    return 0
+
+
+def _models_download(args: argparse.Namespace) -> int:
+    import os
+
+    from tawasul.models import download_official
+
+    where = download_official(args.dir)
+    print(f"the official Stanza Arabic models are in {where}")
+    if os.environ.get("STANZA_RESOURCES_DIR") != str(where):
+        print(f"to use them: export STANZA_RESOURCES_DIR={where}")
     return 0
 
 
