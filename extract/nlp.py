@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,9 @@ from typing import Any
 from tawasul.extract.arabic import norm
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+# Bump when `segments()` or `_convert()` change what a parse looks like: the parse
+# cache keys on it, so old entries are parsed again instead of being misread.
+SEGMENTATION_VERSION = "1"
 # NER tag sets differ between models (ANERcorp/AQMAR: PER, ORG; OntoNotes-style:
 # PERSON, ORGANIZATION); the rules read the short names.
 ENTITY_TYPES = {
@@ -124,6 +128,33 @@ def load_pipeline(directory: Path | None = None) -> Any:
         ) from exc
 
 
+class LazyPipeline:
+    """The one Stanza pipeline of a run, created on first use.
+
+    A rebuild whose every article is in the parse cache never pays the seconds
+    (and the memory) of loading the models; `loaded` says whether it happened.
+    """
+
+    def __init__(self, directory: Path | None = None):
+        self._directory = directory
+        self._pipeline: Any = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._pipeline is not None
+
+    def get(self) -> Any:
+        if self._pipeline is None:
+            self._pipeline = load_pipeline(self._directory)
+        return self._pipeline
+
+    def bulk_process(self, docs: list[Any]) -> list[Any]:
+        return self.get().bulk_process(docs)
+
+    def __call__(self, doc: Any) -> Any:
+        return self.get()(doc)
+
+
 # Sentence ends Stanza's splitter misses on long news paragraphs: a full stop, a
 # question/exclamation mark, or a comma set off by spaces on both sides (a common
 # sentence separator in Arabic web copy), plus every line break.
@@ -150,17 +181,30 @@ def _add_segment(out: list[tuple[int, str]], text: str, start: int, end: int) ->
 
 def parse(pipeline: Any, text: str) -> list[Sentence]:
     """Parse an article into sentences whose offsets point into `text`."""
+    return parse_many(pipeline, [text])[0]
+
+
+def parse_many(pipeline: Any, texts: Sequence[str]) -> list[list[Sentence]]:
+    """Parse several articles in one `bulk_process` call; offsets point into each text.
+
+    Every article is cut into segments, all segments go to Stanza together sorted
+    by length (so its internal batches pad little), and the sentences come back
+    per article in text order.
+    """
     import stanza
 
-    pieces = segments(text)
+    pieces = [(n, at, chunk) for n, text in enumerate(texts) for at, chunk in segments(text)]
+    out: list[list[Sentence]] = [[] for _ in texts]
     if not pieces:
-        return []
-    docs = pipeline.bulk_process([stanza.Document([], text=chunk) for _, chunk in pieces])
-    sentences = []
-    for (offset, _), doc in zip(pieces, docs, strict=True):
-        for sent in doc.sentences:
-            sentences.append(_convert(sent, offset, text))
-    return sentences
+        return out
+    order = sorted(range(len(pieces)), key=lambda i: len(pieces[i][2]))
+    docs = pipeline.bulk_process([stanza.Document([], text=pieces[i][2]) for i in order])
+    parsed: list[Any] = [None] * len(pieces)
+    for i, doc in zip(order, docs, strict=True):
+        parsed[i] = doc
+    for (n, offset, _), doc in zip(pieces, parsed, strict=True):
+        out[n].extend(_convert(sent, offset, texts[n]) for sent in doc.sentences)
+    return out
 
 
 def _convert(sent: Any, offset: int, text: str) -> Sentence:
