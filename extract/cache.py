@@ -118,3 +118,9 @@ def _store(path: Path, value: Any) -> None:
     tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent writers never share a temp file
     tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     tmp.replace(path)
+
+
+def default_folder(out: str | Path) -> Path:
+    """The cache of an output folder: beside it (`.OUT.cache`), since a build swaps `out` whole."""
+    out = Path(out).absolute()
+    return out.parent / f".{out.name}.cache"

@@ -15,10 +15,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tawasul import __version__
 from tawasul.extract.nlp import ModelsUnavailable
-from tawasul.extract.records import ArticleResult
+from tawasul.output import OutputError
+
+if TYPE_CHECKING:
+    from tawasul.extract.pipeline import Extractor, Runner
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,6 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except OutputError as exc:
+        print(f"tawasul: {exc}", file=sys.stderr)
+        return 2
     except ModelsUnavailable as exc:
         print(f"tawasul: {exc}", file=sys.stderr)
         return 3
@@ -54,6 +61,37 @@ def _parser() -> argparse.ArgumentParser:
         dest="formats",
         default="ttl",
         help="comma-separated RDF syntaxes to write: ttl, nt, jsonld (default ttl)",
+    )
+    build.add_argument(
+        "--max-chars",
+        type=int,
+        default=200_000,
+        help="refuse articles longer than this many characters (default 200000)",
+    )
+    build.add_argument(
+        "--workers", type=int, default=1, help="parse in N local processes (default 1)"
+    )
+    build.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="parse on this Dask distributed cluster instead (see README, Scale)",
+    )
+    build.add_argument(
+        "--batch-size",
+        type=int,
+        default=16,
+        help="articles parsed together; memory grows with it (default 16)",
+    )
+    build.add_argument(
+        "--cache", type=Path, help="parse cache folder (default: .OUT.cache beside --out)"
+    )
+    build.add_argument(
+        "--no-cache", action="store_true", help="parse every article again; keep no cache"
+    )
+    build.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) of articles that give none: anchors «أمس», weekdays",
     )
     build.set_defaults(run=_build)
 
@@ -96,24 +134,68 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace) -> int:
     from tawasul.build import build
+    from tawasul.extract.encoding import shown
 
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     unknown = set(formats) - {"ttl", "nt", "jsonld"}
     if unknown:
         raise ValueError(f"unknown format(s) {', '.join(sorted(unknown))}: use ttl, nt, jsonld")
 
-    def progress(result: ArticleResult) -> None:
-        if result.error:
-            print(f"error  {result.error}", file=sys.stderr)
-        else:
-            print(f"{len(result.contacts):4d} contacts  {result.article.source}", file=sys.stderr)
+    if args.max_chars < 1:
+        raise ValueError("--max-chars must be a positive number of characters")
+    from tawasul.extract.dates import parse_day
 
-    report = build(args.inputs, args.out, formats=formats, progress=progress)
+    if args.published is not None and parse_day(args.published) is None:
+        raise ValueError(f"--published {args.published!r}: not a date (expected YYYY-MM-DD)")
+    from tawasul.progress import Progress, count_inputs
+
+    extractor, runner = _extraction(args)
+    progress = Progress(count_inputs(args.inputs) if sys.stderr.isatty() else None)
+    try:
+        report = build(
+            args.inputs,
+            args.out,
+            extractor=extractor,
+            formats=formats,
+            progress=progress,
+            max_chars=args.max_chars,
+            runner=runner,
+            published=args.published,
+        )
+    finally:
+        progress.close()
+    for warning in report.warnings:
+        print(f"warning  {warning}", file=sys.stderr)
     ok = len(report.results) - len(report.errors)
     print(f"{report.contacts} contacts from {ok} article(s); {len(report.errors)} failed")
+    copies = sum(len(c) for c in report.duplicates.values())
+    if copies:
+        print(f"{copies} duplicate text(s) merged into {len(report.duplicates)} article(s)")
+        for article_id, sources in report.duplicates.items():
+            print(f"  {shown(article_id)}: also in {', '.join(sources)}")
+    if not report.files:
+        print(f"no article could be read; {args.out} left as it was", file=sys.stderr)
     for path in report.files:
         print(f"wrote {path}")
-    return 1 if report.errors else 0
+    return 1 if report.errors or not report.files else 0
+
+
+def _extraction(args: argparse.Namespace) -> tuple[Extractor, Runner | None]:
+    """The extractor (models loaded lazily, cache beside the output) and where it runs."""
+    from tawasul.extract.cache import ParseCache, default_folder
+    from tawasul.extract.pipeline import Extractor
+
+    if args.workers < 1:
+        raise ValueError(f"--workers must be at least 1, not {args.workers}")
+    if args.batch_size < 1:
+        raise ValueError(f"--batch-size must be at least 1, not {args.batch_size}")
+    cache = None if args.no_cache else ParseCache(args.cache or default_folder(args.out))
+    extractor = Extractor.load(cache=cache, batch_size=args.batch_size)
+    if args.workers == 1 and not args.scheduler:
+        return extractor, None
+    from tawasul.workers import make_runner  # imports Dask: only when asked for
+
+    return extractor, make_runner(extractor, args.workers, args.scheduler)
 
 
 def _query(args: argparse.Namespace) -> int:
