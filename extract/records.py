@@ -31,6 +31,7 @@ class Article:
     source: str
     url: str | None = None
     published: str | None = None
+    duplicates: tuple[str, ...] = ()  # where copies of the same (normalised) text were also read
 
 
 OFFICES = (

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from tawasul.extract.fields import clean_url
 from tawasul.extract.records import OFFICES, Actor, Article, ArticleResult, Contact, Office
 from tawasul.graph.vocab import (
     DCTERMS,
@@ -114,8 +115,10 @@ def _add_article(graph: Graph, result: ArticleResult) -> None:
     node = article_iri(article.id)
     graph.add((node, RDF.type, TW.Article))
     graph.add((node, DCTERMS.identifier, Literal(article.id)))
-    source = URIRef(article.url) if article.url else Literal(article.source)
-    graph.add((node, DCTERMS.source, source))
+    url, _ = clean_url(article.url)  # ingest cleaned it already; a library caller may not have
+    graph.add((node, DCTERMS.source, URIRef(url) if url else Literal(article.source)))
+    for copy in article.duplicates:  # the same text read elsewhere too
+        graph.add((node, DCTERMS.source, Literal(copy)))
     if article.published:
         graph.add((node, DCTERMS.issued, _date_literal(article.published)))
     if result.error:

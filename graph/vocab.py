@@ -88,8 +88,13 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 
 def iri_segment(text: str) -> str:
-    """Percent-encode an id for use as one IRI path segment (slashes included)."""
-    return quote(text, safe="-._~!$&'()*+,;=:@")
+    """Percent-encode an id for use as one IRI path segment (slashes included).
+
+    Every character outside the unreserved and sub-delim sets is encoded as UTF-8, so
+    any name (quotes, spaces, RTL marks, controls, even a lone surrogate from JSON)
+    gives a valid IRI, and distinct names give distinct IRIs.
+    """
+    return quote(text, safe="-._~!$&'()*+,;=:@", errors="surrogatepass")
 
 
 def compact_iri(iri: str) -> str:
