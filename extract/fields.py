@@ -72,13 +72,35 @@ def clean_url(value: object) -> tuple[str | None, str | None]:
         return None, f"url {shown(text)}: not an http(s) address; dropped"
     host = parts.netloc.lower() if parts.netloc.isascii() else parts.netloc
     rebuilt = urlunsplit(
-        (scheme, _encode(host), _encode(parts.path), _encode(parts.query), _encode(parts.fragment))
+        (
+            scheme,
+            _encode(host),
+            _encode(parts.path, "[]"),
+            _encode(parts.query, "[]"),
+            _encode(parts.fragment, "[]#"),
+        )
     )
     return rebuilt, None
 
 
-def _encode(part: str) -> str:
-    return _NOT_IN_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), part)
+def _encode(part: str, also: str = "") -> str:
+    """Percent-encode what an IRI may not hold (and `also`: brackets outside the host)."""
+    part = "".join(_percent(ch) if ch in also else ch for ch in part)
+    return "".join(
+        _percent(ch) if ord(ch) > 0x7F and not _ucschar(ord(ch)) else ch
+        for ch in _NOT_IN_IRI.sub(lambda m: _percent(m.group()), part)
+    )
+
+
+def _percent(text: str) -> str:
+    return "".join(f"%{b:02X}" for b in text.encode("utf-8", "surrogatepass"))
+
+
+def _ucschar(code: int) -> bool:
+    """RFC 3987 ucschar: no private use, no noncharacters (U+FFFE, U+2FFFE …)."""
+    if code < 0x10000:
+        return 0xA0 <= code <= 0xD7FF or 0xF900 <= code <= 0xFDCF or 0xFDF0 <= code <= 0xFFEF
+    return code < 0xF0000 and (code & 0xFFFF) <= 0xFFFD and not 0xE0000 <= code < 0xE1000
 
 
 def clean_date(value: object) -> tuple[str | None, str | None]:

@@ -36,7 +36,8 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
         data = graph.serialize(format=fmt, context=jsonld_context(), auto_compact=True)
         data = json.dumps(_sorted_jsonld(json.loads(data)), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "nt":
-        lines = sorted(line for line in graph.serialize(format=fmt).splitlines() if line)
+        # "\n" only: rdflib writes U+2028 and U+0085 raw inside literals, splitlines would cut them
+        lines = sorted(line for line in graph.serialize(format=fmt).split("\n") if line)
         data = "\n".join(lines) + "\n"
     else:
         data = graph.serialize(format=fmt)
