@@ -6,18 +6,28 @@ view and the page rely on, so every triple shape is produced here and nowhere el
 
 from __future__ import annotations
 
-import hashlib
+import datetime
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from tawasul.extract.fields import clean_url
-from tawasul.extract.records import OFFICES, Actor, Article, ArticleResult, Contact, Office
+from tawasul.extract.records import (
+    OFFICES,
+    Actor,
+    Article,
+    ArticleResult,
+    Contact,
+    ContactDate,
+    Office,
+)
+from tawasul.graph.events import Event, attestation_key, lone_event_key, merge_events
 from tawasul.graph.vocab import (
     DCTERMS,
     ID,
     MODE_TERMS,
+    OA,
     ONTOLOGY_PATH,
     OWL,
     PROV,
@@ -57,25 +67,22 @@ def actor_iri(actor_id: str) -> URIRef:
 
 
 def contact_iri(contact: Contact) -> URIRef:
-    """Deterministic contact IRI: article id plus a short hash of what makes the contact unique.
+    """IRI of the event a contact makes on its own (see `tawasul.graph.events`).
 
-    The hash (rather than a list index) keeps a contact's IRI stable when other
-    contacts of the same article appear or disappear between runs.
+    It is a content hash of participants, date, mode and status, so the same call
+    reported by two articles gets one IRI, and the same input always gives the same IRI.
     """
-    key = "\x1f".join(
-        [
-            contact.article_id,
-            str(contact.evidence_start),
-            str(contact.evidence_end),
-            contact.trigger,
-            contact.mode,
-            contact.status,
-            *sorted(f"{p.actor.id}@{p.start}" for p in contact.participants),
-            *sorted(f"via:{p.actor.id}@{p.start}" for p in contact.intermediaries),
-        ]
-    )
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-    return ID[f"contact/{iri_segment(contact.article_id)}-{digest}"]
+    return event_iri(lone_event_key(contact))
+
+
+def event_iri(key: str) -> URIRef:
+    """IRI of a merged event, from `Event.key`."""
+    return ID[f"contact/{key}"]
+
+
+def attestation_iri(contact: Contact) -> URIRef:
+    """IRI of one report of an event: the article id plus a hash of the sentence and trigger."""
+    return ID[f"attestation/{iri_segment(contact.article_id)}-{attestation_key(contact)}"]
 
 
 def wikidata_iri(qid: str) -> URIRef:
@@ -96,15 +103,18 @@ def build_graph(results: Iterable[ArticleResult], ontology: Graph | None = None)
     graph += ontology if ontology is not None else load_ontology()
     actors: dict[str, Actor] = {}
     extra_labels: dict[str, list[str]] = {}
+    contacts: list[Contact] = []
     for result in results:
         _add_article(graph, result)
         for actor in result.actors:
             _collect_actor(actor, actors, extra_labels)
             graph.add((article_iri(result.article.id), TW.mentions, actor_iri(actor.id)))
         for contact in result.contacts:
-            _add_contact(graph, contact)
+            contacts.append(contact)
             for person in (*contact.participants, *contact.intermediaries):
                 _collect_actor(person.actor, actors, extra_labels)
+    for event in merge_events(contacts):
+        _add_event(graph, event)
     for actor in actors.values():
         _add_actor(graph, actor, extra_labels.get(actor.id, []))
     return graph
@@ -134,30 +144,95 @@ def _date_literal(text: str) -> Literal:
     return Literal(text)
 
 
-def _add_contact(graph: Graph, contact: Contact) -> None:
+def _add_event(graph: Graph, event: Event) -> None:
+    """One tw:Contact per event, derived from every article that reports it."""
+    if event.mode not in MODE_TERMS:
+        raise ValueError(f"unknown contact mode {event.mode!r} in article {event.articles[0]}")
+    if event.status not in STATUS_TERMS:
+        raise ValueError(f"unknown contact status {event.status!r} in article {event.articles[0]}")
+    node = event_iri(event.key)
+    graph.add((node, RDF.type, TW.Contact))
+    for article_id in event.articles:
+        graph.add((node, PROV.wasDerivedFrom, article_iri(article_id)))
+    for participant in event.participants:
+        graph.add((node, SEM.hasActor, actor_iri(participant.id)))
+    for intermediary in event.intermediaries:
+        graph.add((node, TW.intermediary, actor_iri(intermediary.id)))
+    graph.add((node, TW.mode, MODE_TERMS[event.mode]))
+    graph.add((node, TW.status, STATUS_TERMS[event.status]))
+    graph.add((node, TW.mediated, Literal(event.mediated)))
+    graph.add((node, TW.attestations, Literal(len(event.attestations), datatype=XSD.integer)))
+    for phrase in event.date_text:
+        graph.add((node, TW.dateText, Literal(phrase, lang="ar")))
+    _add_event_date(graph, node, event.contact_date, event.status)
+    for planned in event.fulfils:
+        graph.add((node, TW.fulfils, event_iri(planned)))
+    for contact in event.attestations:
+        _add_attestation(graph, node, contact)
+
+
+#: xsd datatype of a resolved date by granularity (a week is given by its first and last day).
+DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def _add_event_date(graph: Graph, node: URIRef, date: ContactDate | None, status: str) -> None:
+    """When: `sem:hasTimeStamp` for what happened, `sem:hasBeginTimeStamp` for what is
+    planned or offered, typed by granularity so SPARQL can group by day, month or year;
+    a week is `sem:hasEarliestBeginTimeStamp`/`sem:hasLatestEndTimeStamp`. The granularity
+    and whether the words could be anchored are stated too (tw:dateText holds the words)."""
+    if date is None:
+        return
+    graph.add((node, TW.dateResolved, Literal(bool(date.resolved and date.value))))
+    if not date.resolved or not date.value or not date.granularity:
+        return
+    graph.add((node, TW.dateGranularity, Literal(date.granularity)))
+    if date.granularity == "week":
+        monday = datetime.date.fromisoformat(f"{date.value}-1")
+        sunday = monday + datetime.timedelta(days=6)
+        graph.add((node, SEM.hasEarliestBeginTimeStamp, Literal(monday, datatype=XSD.date)))
+        graph.add((node, SEM.hasLatestEndTimeStamp, Literal(sunday, datatype=XSD.date)))
+        return
+    if date.granularity not in DATE_TYPES:
+        return
+    stamp = SEM.hasTimeStamp if status in ("occurred", "denied") else SEM.hasBeginTimeStamp
+    graph.add((node, stamp, Literal(date.value, datatype=DATE_TYPES[date.granularity])))
+
+
+def _add_attestation(graph: Graph, event: URIRef, contact: Contact) -> None:
+    """One report of the event: a Web Annotation whose target is the sentence in the article.
+
+    The sentence and its offsets are given twice: as Web Annotation selectors (what
+    annotation tools read) and as tw:evidence/evidenceStart/evidenceEnd on the
+    annotation (what a short SPARQL query reads).
+    """
     if contact.mode not in MODE_TERMS:
         raise ValueError(f"unknown contact mode {contact.mode!r} in article {contact.article_id}")
-    if contact.status not in STATUS_TERMS:
-        raise ValueError(
-            f"unknown contact status {contact.status!r} in article {contact.article_id}"
-        )
-    node = contact_iri(contact)
-    graph.add((node, RDF.type, TW.Contact))
-    graph.add((node, PROV.wasDerivedFrom, article_iri(contact.article_id)))
-    for participant in contact.participants:
-        graph.add((node, SEM.hasActor, actor_iri(participant.actor.id)))
-    for intermediary in contact.intermediaries:
-        graph.add((node, TW.intermediary, actor_iri(intermediary.actor.id)))
-    graph.add((node, TW.mode, MODE_TERMS[contact.mode]))
-    graph.add((node, TW.status, STATUS_TERMS[contact.status]))
-    graph.add((node, TW.mediated, Literal(bool(contact.mediated))))
+    node = attestation_iri(contact)
+    article = article_iri(contact.article_id)
+    target = URIRef(f"{node}/target")
+    quote, position = URIRef(f"{node}/quote"), URIRef(f"{node}/position")
+    graph.add((node, RDF.type, OA.Annotation))
+    graph.add((node, OA.motivatedBy, OA.identifying))
+    graph.add((node, OA.hasBody, event))
+    graph.add((node, OA.hasTarget, target))
+    graph.add((node, PROV.wasDerivedFrom, article))
+    graph.add((target, RDF.type, OA.SpecificResource))
+    graph.add((target, OA.hasSource, article))
+    graph.add((target, OA.hasSelector, quote))
+    graph.add((target, OA.hasSelector, position))
+    graph.add((quote, RDF.type, OA.TextQuoteSelector))
+    graph.add((quote, OA.exact, Literal(contact.evidence, lang="ar")))
+    graph.add((position, RDF.type, OA.TextPositionSelector))
+    graph.add(
+        (position, OA.start, Literal(contact.evidence_start, datatype=XSD.nonNegativeInteger))
+    )
+    graph.add((position, OA.end, Literal(contact.evidence_end, datatype=XSD.nonNegativeInteger)))
     graph.add((node, TW.evidence, Literal(contact.evidence, lang="ar")))
     graph.add((node, TW.evidenceStart, Literal(contact.evidence_start, datatype=XSD.integer)))
     graph.add((node, TW.evidenceEnd, Literal(contact.evidence_end, datatype=XSD.integer)))
     graph.add((node, TW.trigger, Literal(contact.trigger, lang="ar")))
     graph.add((node, TW.method, Literal(contact.method)))
-    for phrase in contact.date_text:
-        graph.add((node, TW.dateText, Literal(phrase, lang="ar")))
+    graph.add((node, TW.reportedMode, MODE_TERMS[contact.mode]))
 
 
 def _collect_actor(

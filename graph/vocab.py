@@ -17,11 +17,13 @@ TW = Namespace("https://w3id.org/tawasul/ontology#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ID = Namespace("https://w3id.org/tawasul/id/")
 WD = Namespace("http://www.wikidata.org/entity/")
+OA = Namespace("http://www.w3.org/ns/oa#")
 
 __all__ = [
     "DCTERMS",
     "ID",
     "MODE_TERMS",
+    "OA",
     "ONTOLOGY_PATH",
     "OWL",
     "PREFIXES",
@@ -44,6 +46,7 @@ ONTOLOGY_PATH = DATA_DIR / "ontology" / "tawasul.ttl"
 PREFIXES: dict[str, Namespace] = {
     "tw": TW,
     "sem": SEM,
+    "oa": OA,
     "prov": Namespace(str(PROV)),
     "dcterms": Namespace(str(DCTERMS)),
     "skos": Namespace(str(SKOS)),
@@ -56,6 +59,7 @@ PREFIXES: dict[str, Namespace] = {
     "actor": Namespace(f"{ID}actor/"),
     "article": Namespace(f"{ID}article/"),
     "contact": Namespace(f"{ID}contact/"),
+    "attestation": Namespace(f"{ID}attestation/"),
 }
 
 # A simplified SPARQL/Turtle PN_LOCAL: only names that can be pasted back into a query.

@@ -15,6 +15,7 @@ of the project's reference scorer `score.py` (a test checks that both agree):
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -136,6 +137,7 @@ class Score:
     errors: list[DocErrors]
     documents: int
     matched: int
+    dates: tuple[int, int] = (0, 0)  # (date_text found, matched gold contacts with a date_text)
 
 
 def _doc_pairs(
@@ -191,18 +193,82 @@ def score(gold: dict[str, Any], pred: dict[str, Any]) -> Score:
             pm = _doc_pairs(pd, norm, lambda c, m=mode: _mode(c) == m)
             for level in LEVELS:
                 by_mode[mode][level].add(set(gm[level]), set(pm[level]))
-    return Score(overall, by_status, by_mode, errors, len(gold_docs), matched)
+    dates = [date_matches(gd, _pred_doc(gd, by_id, by_src), norm) for gd in gold_docs]
+    found = (sum(f for f, _ in dates), sum(m for _, m in dates))
+    return Score(overall, by_status, by_mode, errors, len(gold_docs), matched, found)
+
+
+def _pred_doc(gd: dict[str, Any], by_id: dict, by_src: dict) -> dict[str, Any] | None:
+    return by_id.get(str(gd.get("id"))) or by_src.get(str(gd.get("source")))
+
+
+#: Words two date phrases may share without naming the same date.
+_DATE_FILLERS = frozenset(
+    {
+        *("في", "من", "يوم", "الى", "على", "خلال", "منذ", "بعد", "قبل", "مدار", "وقت", "شهر"),
+        *("هذا", "الماضي", "الماضيه", "المقبل", "المقبله", "القادم", "القادمه", "الجاري"),
+        *("الجاريه", "الحالي", "المنصرم"),
+    }
+)
+
+
+def date_matches(
+    gold_doc: dict[str, Any], pred_doc: dict[str, Any] | None, norm: Normaliser
+) -> tuple[int, int]:
+    """(found, matched): gold contacts of one document that have a `date_text` and share
+    an affiliation pair with a predicted contact (matched), and those of them for which
+    such a predicted contact's date words overlap the gold ones (found)."""
+    found = matched = 0
+    predicted = [
+        (contact_pairs(c, norm)[1], c.get("date_text") or "")
+        for c in (pred_doc or {}).get("contacts") or []
+    ]
+    for contact in gold_doc.get("contacts") or []:
+        gold_text = contact.get("date_text")
+        if not gold_text:
+            continue
+        sides = contact_pairs(contact, norm)[1]
+        texts = [text for pairs, text in predicted if pairs & sides]
+        if not texts:
+            continue
+        matched += 1
+        found += any(same_date_words(gold_text, text) for text in texts)
+    return found, matched
+
+
+def same_date_words(gold: str, predicted: str) -> bool:
+    """Whether two date phrases overlap: one holds the other, or they share a date word
+    or number («اليوم الثلاثاء» and «الثلاثاء»), fillers like «في», «الماضي» aside."""
+    from tawasul.extract.arabic import plain
+
+    a, b = plain(gold), plain(predicted)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+
+    def words(text: str) -> set[str]:
+        return {plain(w) for w in re.split(r"[\s/()؛;]+", text)} - _DATE_FILLERS - {""}
+
+    return bool(words(a) & words(b))
 
 
 # --- predictions read back from the RDF contract -------------------------------------------
 
+# One row per report (attestation) and participant: an event merged across articles is
+# scored once in each document that reports it, with the mode that document gave it.
 _CONTACTS = """
-SELECT ?contact ?article ?actor ?status ?mode ?evidence WHERE {
-  ?contact a tw:Contact ; prov:wasDerivedFrom ?a ; sem:hasActor ?actor ;
-           tw:status ?status ; tw:mode ?mode .
+SELECT ?report ?article ?actor ?status ?mode ?evidence WHERE {
+  ?report oa:hasBody ?contact ; prov:wasDerivedFrom ?a .
+  ?contact a tw:Contact ; sem:hasActor ?actor ; tw:status ?status ; tw:mode ?eventMode .
   ?a dcterms:identifier ?article .
-  OPTIONAL { ?contact tw:evidence ?evidence }
+  OPTIONAL { ?report tw:reportedMode ?reported }
+  BIND(COALESCE(?reported, ?eventMode) AS ?mode)
+  OPTIONAL { ?report tw:evidence ?evidence }
 }"""
+
+_DATE_TEXTS = """
+SELECT ?report ?text WHERE { ?report oa:hasBody ?contact . ?contact tw:dateText ?text }"""
 
 _ACTORS = """
 SELECT ?actor ?label ?affiliation WHERE {
@@ -240,6 +306,9 @@ def predictions_from_graph(graph: Graph, article_ids: Iterable[str]) -> dict[str
             seen.add(actor)
         return actor
 
+    dates: dict[Any, set[str]] = {}
+    for report_iri, text in graph.query(_prefixed(_DATE_TEXTS)):
+        dates.setdefault(report_iri, set()).add(str(text))
     contacts: dict[Any, dict[str, Any]] = {}
     for contact, article, actor, status, mode, evidence in graph.query(_prefixed(_CONTACTS)):
         entry = contacts.setdefault(
@@ -249,6 +318,7 @@ def predictions_from_graph(graph: Graph, article_ids: Iterable[str]) -> dict[str
                 "status": status_of.get(status, str(status)),
                 "mode": mode_of.get(mode, str(mode)),
                 "evidence": str(evidence) if evidence is not None else "",
+                "date_text": "; ".join(sorted(dates.get(contact, ()))) or None,
                 "actors": set(),
             },
         )
@@ -322,6 +392,12 @@ def report(result: Score, errors: bool = True) -> str:
         f"{'':<22} {'pairs-affiliation':<44} pairs-name",
     ]
     out.append(_line("all", result.overall))
+    found, matched = result.dates
+    share = 100 * found / matched if matched else 0.0
+    out.append(
+        f"date_text found for {share:.1f} % of matched contacts "
+        f"({found} of {matched} gold contacts with a date_text and a predicted pair)"
+    )
     out.append("by status (gold and predictions filtered alike)")
     for status, counts in result.by_status.items():
         if any(c.tp + c.fp + c.fn for c in counts.values()):

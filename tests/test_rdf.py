@@ -30,8 +30,8 @@ SELECT ?contact ?actor ?status ?mode ?mediated ?evidence ?article WHERE {
       tw:status ?status ;
       tw:mode ?mode ;
       tw:mediated ?mediated ;
-      tw:evidence ?evidence ;
       prov:wasDerivedFrom ?source .
+  ?report oa:hasBody ?contact ; prov:wasDerivedFrom ?source ; tw:evidence ?evidence .
   ?source a tw:Article ; dcterms:identifier ?article .
 }
 ORDER BY ?contact ?actor
@@ -56,7 +56,8 @@ def test_a_phone_call_links_both_ministers_with_status_mode_and_evidence(graph: 
     rows = select(
         graph,
         f"""SELECT ?actor ?status ?mode ?mediated ?article WHERE {{
-          ?e a tw:Contact ; tw:evidence {Literal(LAVROV_ZARIF_EVIDENCE, lang="ar").n3()} ;
+          ?report tw:evidence {Literal(LAVROV_ZARIF_EVIDENCE, lang="ar").n3()} ; oa:hasBody ?e .
+          ?e a tw:Contact ;
              sem:hasActor ?actor ; tw:status ?status ; tw:mode ?mode ; tw:mediated ?mediated ;
              prov:wasDerivedFrom/dcterms:identifier ?article .
         }} ORDER BY ?actor""",
