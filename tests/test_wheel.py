@@ -104,6 +104,18 @@ def test_the_data_files_land_where_paths_looks_for_them(installed, empty):
         assert sorted(p.name for p in (data / sub).iterdir()) == shipped
 
 
+def test_files_the_stages_read_beside_their_modules_are_in_the_wheel(installed):
+    (package,) = installed.glob("lib/python*/site-packages/tawasul")
+    for stage, folder in (("extract", ROOT / "extract"), ("graph", ROOT / "graph")):
+        beside = [
+            p.relative_to(folder)
+            for p in folder.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts
+        ]
+        missing = [str(p) for p in beside if not (package / stage / p).is_file()]
+        assert not missing, f"not in the wheel (pyproject package-data): {missing}"
+
+
 def test_python_m_tawasul_is_the_command_and_knows_its_version(installed, empty):
     run = _run(installed / "bin" / "python", "-m", "tawasul", "--version", cwd=empty)
     assert run.returncode == 0, run.stderr
