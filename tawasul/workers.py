@@ -133,16 +133,18 @@ class DaskWorkers:
     each is parsed whole by one worker.
 
     Every worker needs Tawasul installed and the Stanza models (its own
-    STANZA_RESOURCES_DIR); `threads` sets torch's threads per worker.
+    STANZA_RESOURCES_DIR); `threads` sets torch's threads per worker, `timeout` (seconds)
+    how long to wait for the scheduler.
     """
 
-    def __init__(self, address: str, threads: int | None = None) -> None:
+    def __init__(self, address: str, threads: int | None = None, timeout: float = 20) -> None:
         self.address = address
         self.threads = threads
+        self.timeout = timeout
 
     def map(self, batches: Iterable[list[Article]], keep_parses: bool) -> Iterator[list[Parsed]]:
         try:
-            client = Client(self.address, timeout="20s")
+            client = Client(self.address, timeout=self.timeout)
         except OSError as exc:
             raise ValueError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from exc
         with client:
