@@ -28,6 +28,8 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+#: The file in every folder a build wrote: such a folder is output, never input.
+OUTPUT_MARKER = ".tawasul-output"
 
 
 @dataclass(frozen=True)
@@ -168,9 +170,13 @@ def _read_path(
 
 
 def _folder_files(folder: Path) -> Iterator[Path]:
-    """Every non-hidden file under `folder`, sub-folders included, in a stable order."""
+    """Every non-hidden file under `folder`, sub-folders included (not a build's output)."""
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and not (Path(root) / d / OUTPUT_MARKER).exists()
+        )
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(root) / name

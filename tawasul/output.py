@@ -20,8 +20,11 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-#: Written into every output folder, so a later build knows it may replace it.
-MARKER = ".tawasul-output"
+from tawasul.extract.ingest import OUTPUT_MARKER
+
+#: Written into every output folder, so a later build knows it may replace it (and
+#: never reads it as input).
+MARKER = OUTPUT_MARKER
 #: Files an output folder made before the marker existed may hold.
 KNOWN_FILES = frozenset(
     {"graph.ttl", "graph.nt", "graph.jsonld", "network.html", "contacts.json", MARKER}

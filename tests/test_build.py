@@ -86,7 +86,7 @@ def test_a_bad_article_is_reported_and_the_others_are_kept(extractor, tmp_path):
     (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00garbage")
     report = build([tmp_path], tmp_path / "out", extractor=extractor)
     assert report.errors == [
-        f"{tmp_path / 'broken.txt'}: not UTF-8 text (invalid start byte at byte 0)"
+        f"{tmp_path / 'broken.txt'}: no Arabic text (Tawasul reads Arabic news)"
     ]
     assert report.contacts == 1
     _, rows = run_query(

@@ -328,3 +328,12 @@ def test_normalised_spelling_variants_hash_alike(text):
     assert norm(norm(text)) == norm(text)
     assert text_key(text.replace(" ", "  ")) == text_key(text)
     assert text_key(text.replace("أ", "ا").replace("ـ", "")) == text_key(text)
+
+
+def test_a_previous_output_folder_inside_the_input_is_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text("نص أول", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / ".tawasul-output").write_text("", encoding="utf-8")
+    (tmp_path / "out" / "network.html").write_text("<html><body><p>نص</p></body></html>", "utf-8")
+    corpus = read_corpus([tmp_path])
+    assert [a.id for a in corpus.articles] == ["a"] and corpus.warnings == ()
