@@ -21,7 +21,7 @@ from tawasul.extract.records import Article, ArticleResult
 from tawasul.graph.network import to_networkx
 from tawasul.graph.page import write_page
 from tawasul.graph.rdf import build_graph
-from tawasul.graph.store import save_graph
+from tawasul.graph.store import ContactStore, save_graph
 from tawasul.output import check_writable, locked, staged
 
 DEFAULT_INPUT = DATA_DIR / "articles"
@@ -34,6 +34,8 @@ class BuildReport:
     results: tuple[ArticleResult, ...]
     files: tuple[Path, ...]
     warnings: tuple[str, ...] = ()
+    parsed: int = 0  # articles extracted in this run
+    skipped: int = 0  # articles already in the --store (same text hash): not parsed again
 
     @property
     def errors(self) -> list[str]:
@@ -58,6 +60,7 @@ def build(
     max_chars: int = MAX_CHARS,
     runner: Runner | None = None,
     published: str | None = None,
+    store: str | Path | None = None,
 ) -> BuildReport:
     """Extract contacts from `inputs` and write graph, page and contacts.json into `out`.
 
@@ -66,6 +69,8 @@ def build(
     `runner` parses elsewhere (`tawasul.workers`: local processes, a Dask cluster);
     results stream back in input order, one batch at a time. `published` is the
     publication date of the articles that carry none (their «أمس» is anchored to it).
+    With `store`, the graph is kept in that Oxigraph store folder: articles already
+    in it are skipped, and the graph and files cover every article stored so far.
     """
     out = Path(out)
     check_writable(out)
@@ -80,19 +85,34 @@ def build(
                 if progress:
                     progress(result)
             return BuildReport(tuple(failed), (), warnings)
-        extractor = extractor or Extractor.load()
+        kept = ContactStore(store) if store is not None else None
+        items: Iterable[Article | IngestError] = _with_published(corpus.items, published)
+        skipped = 0
+        if kept is not None:  # an article whose text hash is stored is not parsed again
+            listed = list(items)
+            items = [i for i in listed if not (isinstance(i, Article) and kept.has(i))]
+            skipped = len(listed) - len(items)
         results = []
-        items = _with_published(corpus.items, published)
-        for result in extractor.extract_all(items, runner):
-            results.append(result)
-            if progress:
-                progress(result)
+        if skipped < len(corpus.articles):
+            extractor = extractor or Extractor.load()
+            for result in extractor.extract_all(items, runner):
+                results.append(result)
+                if kept is not None:
+                    kept.add(result)
+                if progress:
+                    progress(result)
+        parsed = len(corpus.articles) - skipped
+        if kept is not None:  # everything stored so far, plus this run's failures
+            results = kept.results() + [r for r in results if r.error]
         graph = build_graph(results)
+        if kept is not None:
+            kept.replace_graph(graph)
         with staged(out) as stage:
             written = [save_graph(graph, stage / f"graph.{fmt}") for fmt in formats]
             written.append(write_page(to_networkx(graph), stage / "network.html"))
             written.append(write_contacts(results, stage / "contacts.json"))
-        return BuildReport(tuple(results), tuple(out / p.name for p in written), warnings)
+        files = tuple(out / p.name for p in written)
+        return BuildReport(tuple(results), files, warnings, parsed, skipped)
 
 
 def _with_published(

@@ -2,6 +2,9 @@
 
 tawasul build [INPUT ...] --out DIR     articles → DIR/graph.ttl, network.html, contacts.json
 tawasul query GRAPH 'SPARQL'             print the result as a table
+tawasul query --saved NAME [--store DIR]  a saved query of graph/queries by name
+tawasul serve [--store DIR] [--port N]   the store over SPARQL 1.1 (read-only, 127.0.0.1)
+tawasul export GRAPH --format F --out X  ttl, nt, jsonld, gexf, graphml, csv, plover
 tawasul stats GRAPH                      network figures (actors, contacts, centrality)
 tawasul eval GOLD.json [--out DIR]       score against annotated texts, through the RDF
 tawasul models [download [--dir DIR]]    which Stanza models a run uses; fetch the official ones
@@ -93,11 +96,24 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="publication date (YYYY-MM-DD) of articles that give none: anchors «أمس», weekdays",
     )
+    build.add_argument(
+        "--store",
+        type=Path,
+        metavar="DIR",
+        help="keep the graph in this Oxigraph store; articles already in it are skipped",
+    )
     build.set_defaults(run=_build)
 
-    query = sub.add_parser("query", help="run a SPARQL query over a saved graph")
-    query.add_argument("graph", type=Path, help="graph file (.ttl, .nt or .jsonld)")
-    query.add_argument("sparql", help="the query text, or @FILE to read it from a file")
+    query = sub.add_parser("query", help="run a SPARQL query over a saved graph or a store")
+    query.add_argument("graph", type=Path, nargs="?", help="graph file (.ttl, .nt or .jsonld)")
+    query.add_argument("sparql", nargs="?", help="the query text, or @FILE to read it from a file")
+    query.add_argument("--store", type=Path, metavar="DIR", help="query this Oxigraph store")
+    query.add_argument(
+        "--saved", metavar="NAME", help="run a saved query of graph/queries (--saved list: names)"
+    )
+    query.add_argument(
+        "--bind", action="append", metavar="VAR=VALUE", help="narrow a saved query: a=actor:qatar"
+    )
     query.add_argument("--max-width", type=int, default=60, help="truncate cells (0 = never)")
     query.add_argument(
         "--format",
@@ -118,6 +134,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--no-errors", action="store_true", help="print the figures only")
     evaluate.set_defaults(run=_eval)
+
+    serve = sub.add_parser("serve", help="serve a store read-only over the SPARQL 1.1 protocol")
+    serve.add_argument("--store", type=Path, default=Path("store"), help="store folder (store)")
+    serve.add_argument("--port", type=int, default=7878, help="TCP port (7878)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    serve.add_argument("--cors", action="store_true", help="allow cross-origin requests (off)")
+    serve.set_defaults(run=_serve)
+
+    export = sub.add_parser("export", help="write a graph or store in another tool's format")
+    export.add_argument("graph", type=Path, nargs="?", help="graph file (.ttl, .nt or .jsonld)")
+    export.add_argument("--store", type=Path, metavar="DIR", help="export this Oxigraph store")
+    export.add_argument(
+        "--format",
+        dest="export_format",
+        required=True,
+        help="ttl, nt, jsonld, gexf, graphml, csv, plover",
+    )
+    export.add_argument("--out", type=Path, required=True, help="file to write")
+    export.set_defaults(run=_export)
 
     stats = sub.add_parser("stats", help="print network figures of a saved graph")
     stats.add_argument("graph", type=Path)
@@ -161,6 +196,7 @@ def _build(args: argparse.Namespace) -> int:
             max_chars=args.max_chars,
             runner=runner,
             published=args.published,
+            store=args.store,
         )
     finally:
         progress.close()
@@ -168,6 +204,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"warning  {warning}", file=sys.stderr)
     ok = len(report.results) - len(report.errors)
     print(f"{report.contacts} contacts from {ok} article(s); {len(report.errors)} failed")
+    if args.store is not None:
+        print(f"parsed {report.parsed}, skipped {report.skipped} (already in {args.store})")
     copies = sum(len(c) for c in report.duplicates.values())
     if copies:
         print(f"{copies} duplicate text(s) merged into {len(report.duplicates)} article(s)")
@@ -198,14 +236,42 @@ def _extraction(args: argparse.Namespace) -> tuple[Extractor, Runner | None]:
     return extractor, make_runner(extractor, args.workers, args.scheduler)
 
 
-def _query(args: argparse.Namespace) -> int:
-    from tawasul.graph.sparql import format_table, run_query
-    from tawasul.graph.store import load_graph
+def _source(graph: Path | None, store: Path | None):  # -> Graph | ContactStore
+    """The graph file or the store a command reads (exactly one of them)."""
+    from tawasul.graph.store import ContactStore, load_graph
 
-    text = args.sparql
-    if text.startswith("@"):
-        text = Path(text[1:]).read_text(encoding="utf-8")
-    columns, rows = run_query(load_graph(args.graph), text)
+    if (graph is None) == (store is None):
+        raise ValueError("give a graph file or --store DIR (one of them)")
+    return ContactStore(store, read_only=True) if store is not None else load_graph(graph)
+
+
+def _query(args: argparse.Namespace) -> int:
+    from tawasul.graph.saved import parse_bindings, run_saved, run_sparql, saved_names
+    from tawasul.graph.sparql import format_table
+
+    if args.saved == "list":
+        print("\n".join(saved_names()))
+        return 0
+    if args.saved:
+        if args.sparql is not None:
+            raise ValueError("give --saved NAME or a query text, not both")
+        columns, rows = run_saved(
+            _source(args.graph, args.store), args.saved, parse_bindings(args.bind)
+        )
+    else:
+        text = args.sparql
+        if text is None and args.store is not None and args.graph is not None:
+            text, args.graph = str(args.graph), None  # `query --store DIR 'SELECT …'`
+        if text is None:
+            raise ValueError("give a SPARQL query (or --saved NAME)")
+        if args.bind:
+            raise ValueError("--bind narrows a saved query: use it with --saved")
+        if text.startswith("@"):
+            try:
+                text = Path(text[1:]).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ValueError(f"{text[1:]}: cannot read the query: {exc.strerror}") from exc
+        columns, rows = run_sparql(_source(args.graph, args.store), text)
     if args.output == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
@@ -230,6 +296,23 @@ def _eval(args: argparse.Namespace) -> int:
     for error in pred.get("errors", []):
         print(f"error  {error}", file=sys.stderr)
     return 1 if pred.get("errors") else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from tawasul.serve import serve
+
+    serve(args.store, host=args.host, port=args.port, cors=args.cors)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from tawasul.graph.export import export
+    from tawasul.graph.store import ContactStore
+
+    source = _source(args.graph, args.store)
+    graph = source.to_rdflib() if isinstance(source, ContactStore) else source
+    print(f"wrote {export(graph, args.export_format, args.out)}")
+    return 0
 
 
 def _stats(args: argparse.Namespace) -> int:
