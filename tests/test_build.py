@@ -37,7 +37,14 @@ def test_the_seeds_build_without_errors_into_all_files(built):
     assert report.errors == []
     assert len(report.results) == 5
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["contacts.json", "graph.jsonld", "graph.nt", "graph.ttl", "network.html"]
+    assert names == [
+        ".tawasul-output",  # marks a folder a build wrote (tawasul/output.py)
+        "contacts.json",
+        "graph.jsonld",
+        "graph.nt",
+        "graph.ttl",
+        "network.html",
+    ]
 
 
 def test_sparql_over_the_contract_finds_the_headline_contacts(built):
