@@ -23,6 +23,15 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def seed_results(extractor):
+    """The bundled seed articles, extracted once per test session (the page tests use them)."""
+    from tawasul.extract.ingest import read_articles
+    from tawasul.extract.paths import DATA_DIR
+
+    return list(extractor.extract_all(read_articles([DATA_DIR / "articles"])))
+
+
+@pytest.fixture(scope="session")
 def contacts_in(extractor):
     """Extract one text and return its contacts as plain comparable tuples."""
     from tawasul.extract.records import Article
