@@ -223,10 +223,10 @@ def _add_attestation(graph: Graph, event: URIRef, contact: Contact) -> None:
     graph.add((quote, RDF.type, OA.TextQuoteSelector))
     graph.add((quote, OA.exact, Literal(contact.evidence, lang="ar")))
     graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add(
-        (position, OA.start, Literal(contact.evidence_start, datatype=XSD.nonNegativeInteger))
-    )
-    graph.add((position, OA.end, Literal(contact.evidence_end, datatype=XSD.nonNegativeInteger)))
+    # xsd:integer, not the spec's nonNegativeInteger: Oxigraph stores the latter as integer,
+    # and a graph must read back from the store exactly as it was built.
+    graph.add((position, OA.start, Literal(contact.evidence_start, datatype=XSD.integer)))
+    graph.add((position, OA.end, Literal(contact.evidence_end, datatype=XSD.integer)))
     graph.add((node, TW.evidence, Literal(contact.evidence, lang="ar")))
     graph.add((node, TW.evidenceStart, Literal(contact.evidence_start, datatype=XSD.integer)))
     graph.add((node, TW.evidenceEnd, Literal(contact.evidence_end, datatype=XSD.integer)))

@@ -68,7 +68,7 @@ class _Handler(BaseHTTPRequestHandler):
     cors = False
     server_version = "tawasul-sparql"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: Any) -> None:
         print(f"{self.address_string()} {format % args}", file=sys.stderr)
 
     def do_OPTIONS(self) -> None:
@@ -119,7 +119,7 @@ class _Handler(BaseHTTPRequestHandler):
             media = next((a for a in accept if a in GRAPH_TYPES), "application/n-triples")
             data = result.serialize(format=getattr(pyoxigraph.RdfFormat, GRAPH_TYPES[media]))
         else:
-            media = next((a for a in accept if a in SELECT_TYPES), "application/sparql-results+json")
+            media = next((a for a in accept if a in SELECT_TYPES), next(iter(SELECT_TYPES)))
             fmt = getattr(pyoxigraph.QueryResultsFormat, SELECT_TYPES[media])
             data = result.serialize(format=fmt)
         self._reply(HTTPStatus.OK, data or b"", media)
