@@ -8,6 +8,8 @@ opening a coordinate clause; the sides of the contact are looked for inside it.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from tawasul.extract.arabic import clitic_variants, noun_stems, plain, stems
 from tawasul.extract.lexicon import Lexicon, Trigger
 from tawasul.extract.mentions import Phrase
@@ -50,11 +52,14 @@ def find_triggers(
 def clause_bounds(sentence: Sentence, token: int, lexicon: Lexicon) -> tuple[int, int]:
     """Token range [left, right) of the clause holding the trigger token."""
     words = [plain(t.text) or t.text for t in sentence.tokens]
+    pairs = [f"{a} {b}" for a, b in pairwise(words)]
     left = token
     while left > 0:
         word = words[left - 1]
         if sentence.tokens[left - 1].text in HARD_STOPS | {":"} or lexicon.cue(word, "boundary"):
             break
+        if left >= 2 and lexicon.cue(pairs[left - 2], "boundary"):
+            break  # «… ، ومن جهة أخرى عقد …»: a two-word opener of another topic
         left -= 1
     right = token + 1
     while right < len(words):
@@ -68,7 +73,7 @@ def clause_bounds(sentence: Sentence, token: int, lexicon: Lexicon) -> tuple[int
             gathers = any(lexicon.cue(f, "gathers") for f in clitic_variants(words[right + 1]))
             if not gathers and right - token > RELATIVE_REACH:
                 break
-        elif boundary:
+        elif boundary or (right + 1 < len(words) and lexicon.cue(pairs[right], "boundary")):
             break
         if _starts_coordinate_clause(sentence, right):
             break

@@ -151,16 +151,34 @@ class Gazetteer:
         return best
 
 
+#: Letters that transliterations of one foreign name swap for each other: long vowels,
+#: the several spellings of g, t, s, d/z and h. A change outside one class is another name
+#: («بينج» / «بينر»), not a spelling variant.
+_SIMILAR = ("اويى", "جغكق", "تط", "سصث", "دضذظز", "هحة", "ءئؤأإآا")
+#: Letters a spelling may add or drop: vowels and the glottal stop («نتينياهو» / «نتنياهو»).
+_OPTIONAL = set("اويىءئؤه")
+
+
 def _close(a: str, b: str) -> bool:
-    """Equal, or one letter inserted, dropped or changed («نتينياهو» / «نتنياهو»)."""
+    """Equal, or one letter changed for a similar one, or one vowel inserted or dropped."""
     if a == b:
         return True
-    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if len(diffs) != 1:
+            return False
+        x, y = diffs[0]
+        return any(x in group and y in group for group in _SIMILAR) and (
+            min(len(a), len(b)) >= 4 or (x in _OPTIONAL and y in _OPTIONAL)
+        )
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    if len(short) < 4:
+        return False
+    return any(
+        long_[:i] + long_[i + 1 :] == short and long_[i] in _OPTIONAL for i in range(len(long_))
+    )
 
 
 def _offices(path: Path, by_id: dict[str, dict[str, str]]) -> dict[str, tuple[Office, ...]]:
