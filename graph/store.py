@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import re
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +181,15 @@ def sparql_prologue() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
+def query_error(exc: Exception) -> str:
+    """Oxigraph's parse error on one line, its line number counted in the user's query."""
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    shift = len(PREFIXES)
+    return re.sub(
+        r"at (\d+):", lambda m: f"at line {max(int(m.group(1)) - shift, 1)}, column ", first
+    )
+
+
 def oxigraph_query(store: Any, sparql: str) -> tuple[list[str], list[tuple[str, ...]]]:
     """Run a query in a pyoxigraph store and show terms the way `tawasul query` does."""
     import pyoxigraph
@@ -187,7 +197,7 @@ def oxigraph_query(store: Any, sparql: str) -> tuple[list[str], list[tuple[str, 
     try:
         result = store.query(sparql_prologue() + sparql)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise ValueError(f"bad SPARQL query: {exc}") from exc
+        raise ValueError(f"bad SPARQL query: {query_error(exc)}") from exc
     if isinstance(result, pyoxigraph.QueryBoolean):
         return ["ask"], [("true" if bool(result) else "false",)]
     if isinstance(result, pyoxigraph.QueryTriples):

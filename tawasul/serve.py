@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tawasul.graph.store import ContactStore, sparql_prologue
+from tawasul.graph.store import ContactStore, query_error, sparql_prologue
 
 #: Result media types by query form; the first is the default.
 SELECT_TYPES = {
@@ -111,7 +111,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             result = self.database.query(sparql_prologue() + query)
         except SyntaxError as exc:
-            return self._text(HTTPStatus.BAD_REQUEST, f"bad SPARQL query: {exc}")
+            return self._text(HTTPStatus.BAD_REQUEST, f"bad SPARQL query: {query_error(exc)}")
         except (OSError, ValueError) as exc:
             return self._text(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {exc}")
         accept = [a.split(";")[0].strip() for a in self.headers.get("Accept", "").split(",")]
