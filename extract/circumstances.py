@@ -68,34 +68,91 @@ def is_mediated(sentence: Sentence, left: int, right: int, lexicon: Lexicon) -> 
     return any(lexicon.cue(f, "mediated") for _, f in _clause_forms(sentence, left, right))
 
 
+#: Date phrases count this many tokens past the last party or the trigger, whichever is
+#: later («اجتماع بين الزياني وباقري كني، والذي عُقد في طهران في 23 يونيو الجاري»).
+DATE_REACH = 8
+#: Date-word kinds that make a phrase a date on their own; the others («يوم», «الماضي»,
+#: a number) only count next to one of these.
+DATE_CORE = ("day", "month", "relative")
+#: Kinds that go on a phrase already started («السبت الماضي», «15 رمضان 1445 هـ»).
+DATE_PARTS = ("day", "month", "relative", "hijri-month", "hijri-era", "modifier", "ordinal")
+
+
 def dates(sentence: Sentence, left: int, right: int, lexicon: Lexicon) -> tuple[str, ...]:
-    """Date phrases of the clause: «يوم السبت», «مساء الجمعة», «27 الشهر الجاري», «غدا»."""
+    """Date phrases of the clause: «يوم السبت», «مساء الجمعة», «27 الشهر الجاري», «غدا»,
+    «السبت الماضي», «6 أيلول/ سبتمبر الجاري», «عام 2007», «15 رمضان 1445 هـ».
+
+    A phrase starts at any date word or number and runs over the date words, numbers
+    and the slashes and brackets between them («أمس (الثلاثاء)»); it is kept when it
+    holds a weekday, a month, a relative word, a number with a Hijri month, or a year
+    after «عام». A phrase must start inside the clause but may run past its end
+    («مع أبي أحمد في الثالث من | هذا الشهر»).
+    """
     tokens = sentence.tokens
     out: list[str] = []
+    stop = len(tokens)
     i = left
     while i < right:
-        kind, length = _date_word(tokens, i, right, lexicon)
-        if kind is None and not (_is_number(tokens[i].text) and i + 1 < right):
+        kind, length = _date_word(tokens, i, stop, lexicon)
+        if kind in (None, "modifier", "hijri-era") and not _is_number(tokens[i].text):
             i += 1
             continue
-        start, end, kinds = i, i + (length or 1), {kind}
-        while end < right:
-            next_kind, next_len = _date_word(tokens, end, right, lexicon)
-            if next_kind in ("day", "month", "relative"):
-                kinds.add(next_kind)
+        start, end = i, i + (length or 1)
+        kinds = [kind or "number"]
+        while end < stop:
+            next_kind, next_len = _date_word(tokens, end, stop, lexicon)
+            if next_kind in DATE_PARTS:
+                kinds.append(next_kind)
                 end += next_len
             elif _is_number(tokens[end].text):
+                kinds.append("number")
                 end += 1
+            elif _is_glue(tokens[end].text) and _date_follows(tokens, end + 1, stop, lexicon):
+                end += 1
+            elif tokens[end].text.strip() == ")" and _open_bracket(tokens, start, end):
+                end += 1  # «أمس (الثلاثاء)»
+                break
             else:
                 break
-        if kinds - {None, "anchor"}:
-            out.append(
-                sentence.text[
-                    tokens[start].start - sentence.start : tokens[end - 1].end - sentence.start
-                ]
-            )
+        if _is_date(kinds):
+            first, last = tokens[start], tokens[end - 1]
+            text = sentence.text[first.start - sentence.start : last.end - sentence.start]
+            out.append(_trim(text))
         i = end
     return tuple(dict.fromkeys(out))
+
+
+def _is_date(kinds: list[str]) -> bool:
+    if any(k in DATE_CORE for k in kinds):
+        return True
+    if "hijri-month" in kinds and "number" in kinds:
+        return True
+    return "year" in kinds and "number" in kinds
+
+
+def _is_glue(text: str) -> bool:
+    """A slash or bracket between date words: «أيلول/ سبتمبر», «أمس (الثلاثاء)»."""
+    return bool(text) and all(ch in "/()-" for ch in text.strip())
+
+
+def _open_bracket(tokens, start: int, end: int) -> bool:
+    opened = sum(t.text.count("(") - t.text.count(")") for t in tokens[start:end])
+    return opened > 0
+
+
+def _date_follows(tokens, i: int, right: int, lexicon: Lexicon) -> bool:
+    if i >= right:
+        return False
+    kind, _ = _date_word(tokens, i, right, lexicon)
+    return kind in DATE_PARTS or _is_number(tokens[i].text)
+
+
+def _trim(text: str) -> str:
+    """The phrase without a slash or an opening bracket at its end."""
+    text = text.strip()
+    while text and text[-1] in "/-(":
+        text = text[:-1].rstrip()
+    return text
 
 
 def future_date(phrases: tuple[str, ...], lexicon: Lexicon) -> bool:
@@ -111,8 +168,8 @@ def _date_word(tokens, i: int, right: int, lexicon: Lexicon) -> tuple[str | None
     for length in (3, 2, 1):
         if i + length > right:
             continue
-        rest = [plain(t.text) for t in tokens[i + 1 : i + length]]
-        for first in clitic_variants(tokens[i].text):
+        rest = [plain(t.text.strip("/")) for t in tokens[i + 1 : i + length]]
+        for first in clitic_variants(tokens[i].text.strip("/")):
             kind = lexicon.dates.get(" ".join([first, *rest]))
             if kind:
                 return kind, length

@@ -14,6 +14,7 @@ from dataclasses import replace
 from tawasul.extract.actors import Resolver, affiliation_of
 from tawasul.extract.arabic import clitic_variants, plain
 from tawasul.extract.circumstances import (
+    DATE_REACH,
     MODE_RANK,
     STATUS_REACH,
     dates,
@@ -186,7 +187,7 @@ def _contacts(
     first_after = min((p.start for p in phrases if p.start > token), default=0)
     cue_end = min(right, max(token + STATUS_REACH + 1, first_after))
     cue_start = status_start(sentence, left, lexicon)
-    date_text = dates(sentence, left, min(right, reach + 4), lexicon)
+    date_text = dates(sentence, left, min(right, max(reach, token + 1) + DATE_REACH), lexicon)
     status = status_of(sentence, token, cue_start, cue_end, lexicon, named)
     if status == "occurred" and future_date(date_text, lexicon):
         status = "planned"  # «يزور أردوغان موسكو الأسبوع المقبل»

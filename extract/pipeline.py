@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
 
 from tawasul.extract.actors import Resolver, affiliation_of
 from tawasul.extract.cache import ParseCache
 from tawasul.extract.contacts import sentence_contacts
+from tawasul.extract.dates import Calendar, with_dates
 from tawasul.extract.discourse import Discourse
 from tawasul.extract.gazetteer import Gazetteer
 from tawasul.extract.ingest import IngestError
@@ -62,6 +63,7 @@ class Extractor:
     lexicon: Lexicon
     cache: ParseCache | None = None
     batch_size: int = DEFAULT_BATCH
+    calendar: Calendar = field(default_factory=Calendar.load)
 
     @classmethod
     def load(
@@ -144,7 +146,7 @@ class Extractor:
         actors = {p.actor.id: p.actor for c in contacts for p in c.participants}
         return ArticleResult(
             article=article,
-            contacts=tuple(contacts),
+            contacts=with_dates(contacts, article, self.calendar),
             sentences=len(sentences),
             actors=tuple(actors.values()),
         )

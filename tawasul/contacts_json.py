@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tawasul.extract.actors import affiliation_of
-from tawasul.extract.records import ArticleResult, Contact, Participant
+from tawasul.extract.records import ArticleResult, Contact, ContactDate, Participant
 
 TYPES = {"state": "STATE", "organization": "ORG", "person": "PERSON"}
 
@@ -47,6 +47,19 @@ def contact_json(contact: Contact) -> dict[str, Any]:
         "trigger": contact.trigger,
         "method": contact.method,
         "date_text": "; ".join(contact.date_text) or None,
+        "date": date_json(contact.date),
+    }
+
+
+def date_json(date: ContactDate | None) -> dict[str, Any] | None:
+    """The resolved date: the words, the ISO value and its granularity, or None."""
+    if date is None:
+        return None
+    return {
+        "text": date.text,
+        "value": date.value,
+        "granularity": date.granularity,
+        "resolved": date.resolved,
     }
 
 

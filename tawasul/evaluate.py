@@ -215,12 +215,13 @@ _DATE_FILLERS = frozenset(
 def date_matches(
     gold_doc: dict[str, Any], pred_doc: dict[str, Any] | None, norm: Normaliser
 ) -> tuple[int, int]:
-    """(found, matched): gold contacts of one document that have a `date_text` and share
-    an affiliation pair with a predicted contact (matched), and those of them for which
-    such a predicted contact's date words overlap the gold ones (found)."""
+    """(found, matched): gold contacts of one document that have a `date_text` and that a
+    predicted contact matches — an affiliation pair in common, from the same sentence —
+    (matched), and those of them for which such a contact's date words overlap the gold
+    ones (found)."""
     found = matched = 0
     predicted = [
-        (contact_pairs(c, norm)[1], c.get("date_text") or "")
+        (contact_pairs(c, norm)[1], c.get("date_text") or "", c.get("evidence") or "")
         for c in (pred_doc or {}).get("contacts") or []
     ]
     for contact in gold_doc.get("contacts") or []:
@@ -228,12 +229,25 @@ def date_matches(
         if not gold_text:
             continue
         sides = contact_pairs(contact, norm)[1]
-        texts = [text for pairs, text in predicted if pairs & sides]
+        evidence = contact.get("evidence") or ""
+        texts = [
+            text
+            for pairs, text, sentence in predicted
+            if pairs & sides and _same_sentence(evidence, sentence)
+        ]
         if not texts:
             continue
         matched += 1
         found += any(same_date_words(gold_text, text) for text in texts)
     return found, matched
+
+
+def _same_sentence(gold: str, predicted: str) -> bool:
+    """Gold evidence is a clip of a sentence, or several: either holds the other's start."""
+    from tawasul.extract.arabic import norm
+
+    a, b = norm(gold), norm(predicted)
+    return bool(a and b) and (a[:40] in b or b[:40] in a)
 
 
 def same_date_words(gold: str, predicted: str) -> bool:
@@ -396,7 +410,7 @@ def report(result: Score, errors: bool = True) -> str:
     share = 100 * found / matched if matched else 0.0
     out.append(
         f"date_text found for {share:.1f} % of matched contacts "
-        f"({found} of {matched} gold contacts with a date_text and a predicted pair)"
+        f"({found} of {matched} gold contacts with a date_text, matched by pair and sentence)"
     )
     out.append("by status (gold and predictions filtered alike)")
     for status, counts in result.by_status.items():
