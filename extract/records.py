@@ -96,15 +96,15 @@ class Participant:
     end: int
 
 
-DATE_GRANULARITIES = ("day", "month", "year")
+DATE_GRANULARITIES = ("day", "week", "month", "year")
 
 
 @dataclass(frozen=True)
 class ContactDate:
     """When a contact happened, resolved against the article's publication date.
 
-    `value` is ISO (``2024-05-03``, ``2024-05`` or ``2024``) at `granularity`; `resolved`
-    is False when only the words are known (no publication date to anchor «أمس»).
+    `value` is ISO (``2024-05-03``, ``2024-W20``, ``2024-05`` or ``2024``) at `granularity`;
+    `resolved` is False when only the words are known (no publication date to anchor «أمس»).
     """
 
     text: str
