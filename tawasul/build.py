@@ -19,7 +19,7 @@ from tawasul.extract.paths import DATA_DIR
 from tawasul.extract.pipeline import Extractor, Runner
 from tawasul.extract.records import Article, ArticleResult
 from tawasul.graph.network import to_networkx
-from tawasul.graph.page import write_page
+from tawasul.graph.page import corpus_name, write_page
 from tawasul.graph.rdf import build_graph
 from tawasul.graph.store import ContactStore, save_graph
 from tawasul.output import check_writable, locked, staged
@@ -61,6 +61,7 @@ def build(
     runner: Runner | None = None,
     published: str | None = None,
     store: str | Path | None = None,
+    page_title: str | None = None,
 ) -> BuildReport:
     """Extract contacts from `inputs` and write graph, page and contacts.json into `out`.
 
@@ -71,6 +72,7 @@ def build(
     publication date of the articles that carry none (their «أمس» is anchored to it).
     With `store`, the graph is kept in that Oxigraph store folder: articles already
     in it are skipped, and the graph and files cover every article stored so far.
+    `page_title` titles network.html, whose header also names the inputs (`corpus_name`).
     """
     out = Path(out)
     check_writable(out)
@@ -109,7 +111,12 @@ def build(
             kept.replace_graph(graph)
         with staged(out) as stage:
             written = [save_graph(graph, stage / f"graph.{fmt}") for fmt in formats]
-            written.append(write_page(to_networkx(graph), stage / "network.html"))
+            page = {"title": page_title} if page_title else {}
+            corpus_label = corpus_name(inputs or [DEFAULT_INPUT])
+            network_page = stage / "network.html"
+            written.append(
+                write_page(to_networkx(graph), network_page, corpus=corpus_label, **page)
+            )
             written.append(write_contacts(results, stage / "contacts.json"))
         files = tuple(out / p.name for p in written)
         return BuildReport(tuple(results), files, warnings, parsed, skipped)

@@ -102,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="keep the graph in this Oxigraph store; articles already in it are skipped",
     )
+    build.add_argument(
+        "--page-title",
+        metavar="TEXT",
+        help="title of network.html (default: Tawasul — diplomatic contacts)",
+    )
     build.set_defaults(run=_build)
 
     query = sub.add_parser("query", help="run a SPARQL query over a saved graph or a store")
@@ -197,6 +202,7 @@ def _build(args: argparse.Namespace) -> int:
             runner=runner,
             published=args.published,
             store=args.store,
+            page_title=args.page_title,
         )
     finally:
         progress.close()

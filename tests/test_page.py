@@ -260,3 +260,18 @@ def test_a_notebook_shows_the_same_page_inline(rdf: Graph, tmp_path: Path) -> No
 def test_write_page_creates_its_folder(network: nx.Graph, tmp_path: Path) -> None:
     path = write_page(network, tmp_path / "deep" / "network.html", title="T")
     assert path.exists() and "<h1>T</h1>" in path.read_text(encoding="utf-8")
+
+
+def test_a_build_titles_its_page_and_names_its_corpus(extractor, tmp_path: Path) -> None:
+    from tawasul.build import build
+    from tawasul.cli import _parser
+
+    article = tmp_path / "one-call.txt"
+    article.write_text(
+        "أجرى وزير الخارجية الروسي سيرغي لافروف اتصالا هاتفيا مع نظيره التركي.", "utf-8"
+    )
+    build([article], tmp_path / "out", extractor=extractor, page_title="Calls «2025»")
+    page = (tmp_path / "out" / "network.html").read_text(encoding="utf-8")
+    assert "<h1>Calls «2025»</h1>" in page and "<bdi>one-call.txt</bdi>" in page
+    args = _parser().parse_args(["build", str(article), "--page-title", "Calls"])
+    assert args.page_title == "Calls"

@@ -34,17 +34,19 @@ VISIBLE = """() => ({
     view: document.body.dataset.view,
 })"""
 
-# A point on an edge away from any node, in page coordinates (or null).
+# A point on an edge with no node within 8 px, in page coordinates (or null).
 EDGE_POINT = """(id) => {
     const edge = edges.get(id);
-    const box = document.querySelector('#mynetwork').getBoundingClientRect();
+    const box = document.querySelector('#mynetwork canvas').getBoundingClientRect();
     const ends = network.getPositions([edge.from, edge.to]);
+    const clear = (dom) => [[0, 0], [8, 0], [-8, 0], [0, 8], [0, -8]].every(([dx, dy]) =>
+        network.getNodeAt({x: dom.x + dx, y: dom.y + dy}) === undefined);
     for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]) {
         const dom = network.canvasToDOM({
             x: ends[edge.from].x + t * (ends[edge.to].x - ends[edge.from].x),
             y: ends[edge.from].y + t * (ends[edge.to].y - ends[edge.from].y),
         });
-        if (network.getEdgeAt(dom) === id && network.getNodeAt(dom) === undefined)
+        if (network.getEdgeAt(dom) === id && clear(dom))
             return [box.left + dom.x, box.top + dom.y];
     }
     return null;
@@ -320,7 +322,7 @@ def test_clicking_an_actor_lists_its_partners(samples: Opened) -> None:
     samples.reset()
     point = samples.page.evaluate(
         """(id) => { const p = network.canvasToDOM(network.getPositions([id])[id]);
-            const box = document.querySelector('#mynetwork').getBoundingClientRect();
+            const box = document.querySelector('#mynetwork canvas').getBoundingClientRect();
             return [box.left + p.x, box.top + p.y]; }""",
         node("russia"),
     )

@@ -449,7 +449,10 @@
 
   function ready() {
     network.setOptions({ physics: { enabled: false } });
-    network.once("afterDrawing", function () { document.body.dataset.ready = "true"; });
+    network.once("afterDrawing", function () {
+      document.body.dataset.readyAt = String(Math.round(performance.now()));  // ms since load
+      document.body.dataset.ready = "true";
+    });
     network.redraw();
   }
 
