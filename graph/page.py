@@ -449,7 +449,9 @@ def render_page(
     """The page's HTML text, with no reference to anything outside the file.
 
     `corpus` and `built` (default: today, UTC) go in the header with the article
-    count; `language` (``ar`` or ``en``) is the interface language it opens in.
+    count; `language` (``ar`` or ``en``) is the interface language it opens in;
+    `view` and `large` choose the first view and the large-graph threshold (see
+    `page_data`).
     """
     if language not in ("ar", "en"):
         raise ValueError(f"unknown page language {language!r}: use ar or en")

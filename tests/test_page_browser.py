@@ -166,6 +166,7 @@ def test_the_seed_page_draws_offline_and_asks_for_nothing_but_its_file(
     assert set(shown["nodes"]) >= set(seeds_network.nodes)
     placed = seeds.page.evaluate("Object.keys(network.getPositions()).length")
     assert placed == seeds.page.evaluate("nodes.length")
+    assert seeds.page.evaluate("network.physics.options.enabled") is False  # settled, stopped
     assert seeds.requests == [seeds.url]
     assert seeds.errors == [] and seeds.dialogs == []
 
