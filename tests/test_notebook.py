@@ -16,7 +16,9 @@ import nbformat
 import pytest
 from conftest import ROOT
 from nbclient import NotebookClient
+from rdflib import RDF, Graph, URIRef
 
+TW = "https://w3id.org/tawasul/ontology#"
 NOTEBOOKS = ("01-explore", "02-sparql-pandas", "03-network-analysis")
 
 
@@ -98,13 +100,15 @@ def test_explore_shows_figures_contacts_and_the_page_inline(run):
     assert page.startswith("<iframe srcdoc=") and "vis-network" in page
 
 
-def test_sparql_answers_become_dataframes_and_a_plot_of_contacts_per_month(run):
+def test_saved_queries_become_dataframes_and_a_plot_of_contacts_per_month(run):
     notebook = run[0]["02-sparql-pandas"]
-    for tag in ("modes", "pairs", "per-article"):
+    for tag in ("brokers", "planned", "timeline", "between", "modes"):
         assert _table_rows(_cell(notebook, tag)) > 0, tag
     month = _cell(notebook, "per-month")
-    counts = [int(n) for n in re.findall(r"^\S+\s+(\d+)$", _text(month), re.M)]
-    assert counts and sum(counts) > 0
+    counts = dict(re.findall(r"^(\S+)\s+(\d+)$", _text(month), re.M))
+    graph = Graph().parse(run[1] / "out" / "graph.ttl")
+    contacts = len(set(graph.subjects(RDF.type, URIRef(TW + "Contact"))))
+    assert "undated" in counts and sum(int(n) for n in counts.values()) == contacts > 0
     assert _png(month).startswith(b"\x89PNG") and len(_png(month)) > 5_000
 
 
