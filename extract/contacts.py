@@ -61,7 +61,12 @@ def sentence_contacts(
         if circumstantial(sentence, token, trigger, lexicon):  # «… خلال اجتماع السبت»
             sides = replace(sides, agent=tuple(p for p in sides.agent if p.start > token))
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
-        if not sides.agent and sides.other and _finite_verb(sentence, token):
+        antecedent = _antecedent(sentence, phrases, left, lexicon)
+        if not sides.agent and sides.other and antecedent and _finite_verb(sentence, token):
+            # «… إسماعيل هنية، الذي يزور لبنان»: the relative clause's subject is the
+            # phrase it describes.
+            sides = replace(sides, agent=antecedent, method="clause")
+        elif not sides.agent and sides.other and _finite_verb(sentence, token):
             # «زار … الرياض حيث التقى ولي العهد»: a verb with no subject of its own
             # shares the subject of the sentence's previous trigger.
             sides = replace(sides, agent=previous_agent, method="clause")
@@ -98,6 +103,18 @@ def sentence_contacts(
     for contact in _format_contacts(article_id, sentence, lexicon, resolver):
         found.setdefault(frozenset(p.actor.id for p in contact.participants), contact)
     return list(found.values())
+
+
+def _antecedent(
+    sentence: Sentence, phrases: list[Phrase], left: int, lexicon: Lexicon
+) -> tuple[Phrase, ...]:
+    """The phrase a relative pronoun at the clause's start describes («هنية، الذي …»)."""
+    if left == 0 or lexicon.cue(plain(sentence.tokens[left - 1].text), "boundary") != "relative":
+        return ()
+    end = left - 1
+    if end > 0 and sentence.tokens[end - 1].text in ("،", ","):
+        end -= 1
+    return tuple(p for p in phrases if p.end == end)[:1]
 
 
 def _format_contacts(

@@ -124,7 +124,116 @@ def find_phrases(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> 
         if any(u.kind != "role" or u.role[0] in UNIT_ROLES for u in group):
             phrases.append(_phrase(sentence, group))
         i = j
-    return phrases
+    return _join_titles_to_names(sentence, phrases, lexicon)
+
+
+#: At most this many words of a body's name between a title and the name of its holder.
+TITLE_TAIL = 3
+
+
+def _join_titles_to_names(
+    sentence: Sentence, phrases: list[Phrase], lexicon: Lexicon
+) -> list[Phrase]:
+    """A title whose holder is named a few words on is one phrase naming that person:
+    - «رئيس مجلس نواب برلمان طبرق عقيلة صالح», «قائد قوات شرق ليبيا خليفة حفتر»: the
+      body's name, unknown to the lexicons, lies between (plain words only: no «و»,
+      verb, preposition or date word);
+    - «رئيس مجلس السيادة، القائد العام للقوات المسلحة، الفريق عبدالفتاح البرهان»: titles
+      in apposition, one comma apart, end in the name.
+    A title of another state or body than the named person's («وزير الخارجية القطري،
+    الأمين العام للجامعة أحمد أبو الغيط») is another person, and stays apart."""
+    out: list[Phrase] = []
+    i = 0
+    while i < len(phrases):
+        phrase, holder = phrases[i], None
+        if phrase.has_role("title", "organ") and not _names_person(phrase):
+            for j in range(i + 1, min(len(phrases), i + 4)):
+                before, nxt = phrases[j - 1], phrases[j]
+                if nxt.conj or nxt.has_role("counterpart") or nxt.preposition:
+                    break
+                comma = _apposition_gap(sentence, before.end, nxt.start, lexicon)
+                plain_words = nxt.start - before.end <= TITLE_TAIL and _plain_gap(
+                    sentence, before.end, nxt.start, lexicon
+                )
+                if not (comma or plain_words):
+                    break
+                if _names_person(nxt):
+                    if _same_side(phrases[i:j], nxt):
+                        holder = j
+                    break
+                if not nxt.has_role("title", "organ", "honorific"):
+                    break
+        if holder is None:
+            out.append(phrase)
+            i += 1
+        else:
+            out.append(_joined(sentence, phrases[i : holder + 1]))
+            i = holder + 1
+    return out
+
+
+def _apposition_gap(sentence: Sentence, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A comma, perhaps after the rest of the title's own words («… للقوات المسلحة،»)."""
+    tokens = sentence.tokens[start:end]
+    if not tokens or tokens[-1].text not in ("،", ","):
+        return False
+    rest = tokens[:-1]
+    if len(rest) > TITLE_TAIL:
+        return False
+    for token in rest:
+        words = [sentence.words[k] for k in token.words]
+        if any(w.upos in ("PUNCT", "VERB", "CCONJ", "SCONJ", "PRON") for w in words):
+            return False
+        if plain(token.text) in lexicon.dates:
+            return False
+    return True
+
+
+def _same_side(titles: list[Phrase], named: Phrase) -> bool:
+    """Whether the states or bodies the titles name are the named person's own."""
+    bodies = {h.actor.id for p in titles for h in p.hits if h.actor.kind != "person"}
+    if not bodies:
+        return True
+    person = next((h.actor for h in named.hits if h.actor.kind == "person"), None)
+    sides = {office.of for office in person.offices} if person is not None else set()
+    while person is not None and person.affiliation is not None:
+        sides.add(person.affiliation.id)
+        person = person.affiliation
+    return bodies <= sides
+
+
+def _names_person(phrase: Phrase) -> bool:
+    return bool(phrase.persons) or any(h.actor.kind == "person" for h in phrase.hits)
+
+
+def _plain_gap(sentence: Sentence, start: int, end: int, lexicon: Lexicon) -> bool:
+    for token in sentence.tokens[start:end]:
+        words = [sentence.words[k] for k in token.words]
+        if token.text in QUOTES:
+            continue
+        if any(w.upos in ("PUNCT", "VERB", "CCONJ", "ADP", "SCONJ", "PRON") for w in words):
+            return False
+        if plain(token.text) in lexicon.dates or _ner_conj(token.text):
+            return False
+    return True
+
+
+def _joined(sentence: Sentence, parts: list[Phrase]) -> Phrase:
+    first, last = parts[0], parts[-1]
+    return Phrase(
+        start=first.start,
+        end=last.end,
+        text=sentence.text[first.char_start - sentence.start : last.char_end - sentence.start],
+        char_start=first.char_start,
+        char_end=last.char_end,
+        hits=tuple(h for p in parts for h in p.hits),
+        roles=tuple(r for p in parts for r in p.roles),
+        persons=tuple(n for p in parts for n in p.persons),
+        orgs=tuple(o for p in parts for o in p.orgs),
+        conj=first.conj,
+        preposition=first.preposition,
+        person_heads_organ=False,
+    )
 
 
 def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Unit]:
@@ -250,19 +359,55 @@ def _continues(
             and (following.kind == "per" or _is_person(following))
         )  # «ولي العهد السعودي الأمير محمد بن سلمان» is one man
         return not (title and (named or (complete and not before_name)))
+    if (
+        unit.hit is not None
+        and unit.hit.role == "demonym"
+        and last.kind == "role"
+        and _adjectives(sentence, last.end, unit.start)
+    ):
+        return True  # «الوفد الأمني المصري», «المبعوث الخاص الأمريكي»: the title's own adjectives
     if len(gap) == 1 and gap[0] in ("،", ",") and (unit.kind == "per" or _is_person(unit)):
         return any(u.kind == "role" for u in group)  # «وزير الخارجية البريطاني، ديفيد لامي»
     if named or not any(u.kind == "role" for u in group):
         return False
     # An unnamed official linked to his state or body: «مسؤولين في الحكومة», «من السعودية».
-    words = [plain(g) for g in gap]
+    # «الأمين العام لتنظيم حزب الله»: «ل» + a classifier links like «من» + that word.
+    words = [w for g in gap for w in _linker_reading(g, lexicon)]
     # Between them only linkers, or one word of a title's own («قائد العمليات في الجيش»),
     # never a noun after a complete description («الرئيس السوري رسالة من»).
     linked = all(w in LINKERS or w == "" or lexicon.roles.get(w) == "classifier" for w in words)
     linked = linked or (last.kind == "role" and last.role[0] == "title")
     if unit.kind == "role" and unit.role[0] == "title" and last.hit is not None:
         return False  # «الرئيس السوري من العاهل السعودي»: a complete description ended
-    return len(words) <= 2 and words[-1] in LINKERS and linked and unit.kind in ("gaz", "role")
+    return (
+        len(words) <= 2
+        and (words[-1] in LINKERS or _classifier_after_linker(words))
+        and linked
+        and unit.kind in ("gaz", "role")
+    )
+
+
+def _linker_reading(word: str, lexicon: Lexicon) -> list[str]:
+    """«لتنظيم» → [«في», «تنظيم»]: a classifier behind the genitive «ل» reads as linker +
+    classifier; any other word stays itself."""
+    base = plain(word)
+    if base.startswith("ل") and lexicon.roles.get(base[1:]) == "classifier":
+        return ["في", base[1:]]
+    return [base]
+
+
+def _classifier_after_linker(words: list[str]) -> bool:
+    return len(words) == 2 and words[0] in LINKERS and words[1] != ""
+
+
+def _adjectives(sentence: Sentence, start: int, end: int) -> bool:
+    """One or two definite adjectives, nothing else («الأمني», «الخاص»)."""
+    tokens = sentence.tokens[start:end]
+    return 0 < len(tokens) <= 2 and all(
+        plain(t.text).startswith("ال")
+        and all(sentence.words[k].upos == "ADJ" for k in t.words)
+        for t in tokens
+    )
 
 
 def _describes_office(unit: _Unit) -> bool:
