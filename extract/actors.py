@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from tawasul.extract.arabic import norm, plain
 from tawasul.extract.gazetteer import Gazetteer
 from tawasul.extract.mentions import Phrase
-from tawasul.extract.records import Actor
+from tawasul.extract.records import Actor, Participant
 from tawasul.extract.romanise import romanise
 
 
@@ -51,18 +51,29 @@ def affiliation_of(actor: Actor) -> Actor:
     return actor
 
 
+def side_of(participant: Participant) -> Actor:
+    """The side a participant is on in this contact: what the article's title for him
+    names, else his knowledge-base side."""
+    return participant.acts_for or affiliation_of(participant.actor)
+
+
 class Resolver:
     """Turns the phrases of one article into actors, sharing what it learns."""
 
     def __init__(self, gazetteer: Gazetteer, phrases: list[Phrase]):
         self.gazetteer = gazetteer
         self.persons: list[PersonSighting] = []
+        # A person the article titles as another body's office holder acts for that body.
+        self.acts_for: dict[str, Actor] = {}
         self._names: dict[str, Actor] = {}
         for phrase in phrases:  # first pass: every named person, for coreference
             person = self._person(phrase)
             # «حكومة الأسد» names a government after its head, not an office he holds.
             if person is not None and not phrase.person_heads_organ:
                 self.persons.append(PersonSighting(person, phrase.title_key, phrase.char_start))
+                body = _titled_body(phrase, person)
+                if body is not None:
+                    self.acts_for.setdefault(person.id, body)
 
     def resolve(self, phrase: Phrase, office: str = "") -> Actor | None:
         """The actor a phrase stands for; `office` is the title of the other side,
@@ -166,3 +177,24 @@ def _plural_or_masculine_noun(phrase: Phrase) -> bool:
     if word.endswith("ي"):
         return phrase.conj
     return True
+
+
+def _titled_body(phrase: Phrase, person: Actor) -> Actor | None:
+    """The body a phrase's title names for a known person, when it is one he held an office
+    of (by the knowledge base) and not his default side: a former minister now a UN envoy."""
+    if not phrase.roles:
+        return None
+    held = {office.of for office in person.offices}
+    home = affiliation_of(person)
+    for hit in phrase.hits:
+        body = hit.actor
+        if body.kind == "person" or hit.role not in ("name", "organ", "demonym", "capital"):
+            continue
+        chain = [body]
+        while chain[-1].affiliation is not None:
+            chain.append(chain[-1].affiliation)
+        found = next((b for b in chain if b.id in held), None)
+        if found is not None and affiliation_of(found) != home:
+            return affiliation_of(found)
+    return None
+

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from tawasul.extract.actors import Resolver, affiliation_of
+from tawasul.extract.actors import Resolver, affiliation_of, side_of
 from tawasul.extract.arabic import clitic_variants, plain
 from tawasul.extract.circumstances import (
     DATE_REACH,
@@ -234,7 +234,7 @@ def _contacts(
     others = _participants(sides.other, resolver, office)
     if not others and discourse is not None and any(_both_parties(p) for p in sides.other):
         # «أجرى الوفد التركي مفاوضات مع كلا الطرفين»: the two sides named before
-        mine = {affiliation_of(a.actor) for a in agents}
+        mine = {side_of(a) for a in agents}
         phrase = next(p for p in sides.other if _both_parties(p))
         others = tuple(
             Participant(actor, phrase.text, phrase.char_start, phrase.char_end)
@@ -255,8 +255,8 @@ def _contacts(
         agents, others = agents[:1], agents[1:]
     couriers = _participants(sides.courier, resolver)
     if couriers and agents:
-        sender_sides = {affiliation_of(a.actor) for a in agents}
-        if affiliation_of(couriers[0].actor) not in sender_sides:
+        sender_sides = {side_of(a) for a in agents}
+        if side_of(couriers[0]) not in sender_sides:
             # A third party carried it: the message is mediated through the courier.
             base = replace(base, mediated=True, intermediaries=couriers[:1])
     if base.mode == "multilateral-meeting":
@@ -264,15 +264,13 @@ def _contacts(
     out = []
     for a in agents:
         for b in others:
-            if affiliation_of(a.actor) == affiliation_of(b.actor):
+            if side_of(a) == side_of(b):
                 continue
             out.append(replace(base, participants=(a, b)))
     for b in others if couriers and out else ():
         # The courier's audience with the recipient is a meeting of its own.
         courier = couriers[0]
-        if courier.actor not in {a.actor for a in agents} and affiliation_of(
-            courier.actor
-        ) != affiliation_of(b.actor):
+        if courier.actor not in {a.actor for a in agents} and side_of(courier) != side_of(b):
             meeting = replace(base, mode="meeting", mediated=False, intermediaries=())
             out.append(replace(meeting, participants=(courier, b)))
     return out
@@ -308,7 +306,10 @@ def _participants(
             wanted = office if head.has_role("counterpart") else head.title_key
             actor = resolver.counterpart(phrase, wanted)
         if actor is not None and resolved(actor) and all(p.actor != actor for p in out):
-            out.append(Participant(actor, phrase.text, phrase.char_start, phrase.char_end))
+            acts_for = resolver.acts_for.get(actor.id)
+            out.append(
+                Participant(actor, phrase.text, phrase.char_start, phrase.char_end, acts_for)
+            )
         if phrase.has_role("title", "counterpart"):
             head = phrase
         elif phrase.roles:
@@ -336,7 +337,7 @@ def _distinct_sides(participants: tuple[Participant, ...]) -> list[Participant]:
     seen: set[str] = set()
     out = []
     for p in participants:
-        side = affiliation_of(p.actor).id
+        side = side_of(p).id
         if side not in seen:
             seen.add(side)
             out.append(p)

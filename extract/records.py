@@ -88,12 +88,18 @@ class Actor:
 
 @dataclass(frozen=True)
 class Participant:
-    """An actor as it appears in one evidence sentence (surface + offsets in the article)."""
+    """An actor as it appears in one evidence sentence (surface + offsets in the article).
+
+    `acts_for` is the state or body the article's own title for a person names when it is
+    not the knowledge base's default side: «مبعوث الأمين العام للأمم المتحدة رمطان لعمامرة»
+    acts for the UN although his affiliation is Algeria, whose minister he was.
+    """
 
     actor: Actor
     surface: str
     start: int
     end: int
+    acts_for: Actor | None = None
 
 
 DATE_GRANULARITIES = ("day", "week", "month", "year")

@@ -113,6 +113,8 @@ def build_graph(results: Iterable[ArticleResult], ontology: Graph | None = None)
             contacts.append(contact)
             for person in (*contact.participants, *contact.intermediaries):
                 _collect_actor(person.actor, actors, extra_labels)
+                if person.acts_for is not None:
+                    _collect_actor(person.acts_for, actors, extra_labels)
     for event in merge_events(contacts):
         _add_event(graph, event)
     for actor in actors.values():
@@ -233,6 +235,21 @@ def _add_attestation(graph: Graph, event: URIRef, contact: Contact) -> None:
     graph.add((node, TW.trigger, Literal(contact.trigger, lang="ar")))
     graph.add((node, TW.method, Literal(contact.method)))
     graph.add((node, TW.reportedMode, MODE_TERMS[contact.mode]))
+    _add_acting_for(graph, node, contact)
+
+
+def _add_acting_for(graph: Graph, report: URIRef, contact: Contact) -> None:
+    """A participant the report titles as another body's office holder («مبعوث الأمين العام
+    للأمم المتحدة» for a former Algerian minister): that report's participation says whom
+    he acted for, leaving his knowledge-base affiliation as it is."""
+    for participant in contact.participants:
+        if participant.acts_for is None:
+            continue
+        node = URIRef(f"{report}/participation/{participant.actor.id}")
+        graph.add((report, TW.participation, node))
+        graph.add((node, RDF.type, TW.Participation))
+        graph.add((node, TW.participant, actor_iri(participant.actor.id)))
+        graph.add((node, TW.actsFor, actor_iri(participant.acts_for.id)))
 
 
 def _collect_actor(

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from tawasul.extract.actors import affiliation_of
+from tawasul.extract.actors import side_of
 from tawasul.extract.records import ArticleResult, Contact, ContactDate, Participant
 
 TYPES = {"state": "STATE", "organization": "ORG", "person": "PERSON"}
@@ -20,7 +20,7 @@ TYPES = {"state": "STATE", "organization": "ORG", "person": "PERSON"}
 
 def participant_json(participant: Participant) -> dict[str, Any]:
     actor = participant.actor
-    side = affiliation_of(actor)
+    side = side_of(participant)
     return {
         "name_en": actor.label_en,
         "name_ar": actor.label_ar,

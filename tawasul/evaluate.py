@@ -284,6 +284,11 @@ SELECT ?report ?article ?actor ?status ?mode ?evidence WHERE {
 _DATE_TEXTS = """
 SELECT ?report ?text WHERE { ?report oa:hasBody ?contact . ?contact tw:dateText ?text }"""
 
+_ACTING = """
+SELECT ?report ?actor ?body WHERE {
+  ?report tw:participation ?q . ?q tw:participant ?actor ; tw:actsFor ?body
+}"""
+
 _ACTORS = """
 SELECT ?actor ?label ?affiliation WHERE {
   { ?actor a tw:Person } UNION { ?actor a tw:State } UNION { ?actor a tw:Organization }
@@ -296,8 +301,8 @@ def predictions_from_graph(graph: Graph, article_ids: Iterable[str]) -> dict[str
     """The graph's contacts in the gold format, one document per article id.
 
     An actor's name is its English prefLabel, else its Arabic one (a side left
-    unresolved is scored as what it is); its side is the top of its
-    `tw:affiliation` chain.
+    unresolved is scored as what it is); its side is what the report's
+    `tw:participation` says it acted for, else the top of its `tw:affiliation` chain.
     """
     status_of = {iri: name for name, iri in STATUS_TERMS.items()}
     mode_of = {iri: MODE_ALIASES.get(name, name) for name, iri in MODE_TERMS.items()}
@@ -320,6 +325,8 @@ def predictions_from_graph(graph: Graph, article_ids: Iterable[str]) -> dict[str
             seen.add(actor)
         return actor
 
+    # A report that titles a participant as another body's office holder places him there.
+    acting = {(r, a): body for r, a, body in graph.query(_prefixed(_ACTING))}
     dates: dict[Any, set[str]] = {}
     for report_iri, text in graph.query(_prefixed(_DATE_TEXTS)):
         dates.setdefault(report_iri, set()).add(str(text))
@@ -341,7 +348,7 @@ def predictions_from_graph(graph: Graph, article_ids: Iterable[str]) -> dict[str
     for iri in sorted(contacts, key=str):
         entry = contacts[iri]
         participants = [
-            {"name_en": name(a), "affiliation_en": name(side(a))}
+            {"name_en": name(a), "affiliation_en": name(side(acting.get((iri, a), a)))}
             for a in sorted(entry.pop("actors"), key=str)
         ]
         docs.setdefault(entry.pop("article"), []).append(

@@ -9,7 +9,7 @@ def test_a_title_reaches_its_holder_over_a_body_name_the_lexicon_lacks(contacts_
     contacts = contacts_in(
         "استقبل وزير الخارجية الروسي، اليوم الخميس، رئيس مجلس نواب برلمان طبرق عقيلة صالح."
     )
-    libya_house = "House of Representatives of Libya"
+    libya_house = "House of Representatives (Libya)"
     assert {sides(c) for c in contacts} == {frozenset({"Russia", libya_house})}
     assert "Aguila Saleh" in names(contacts[0])
 
@@ -49,3 +49,29 @@ def test_a_relative_clause_takes_the_phrase_it_describes_as_subject(contacts_in)
     )
     assert frozenset({"Turkey", "Jordan"}) in {sides(c) for c in contacts}
     assert frozenset({"Lebanon", "Jordan"}) not in {sides(c) for c in contacts}
+
+
+def test_a_title_of_another_body_he_served_places_a_person_there(extractor):
+    """«مبعوث الأمين العام للأمم المتحدة رمطان لعمامرة»: the knowledge base knows him as
+    Algeria's minister and as UN envoy; the article's title says which he is here, in the
+    contact record and through the RDF (tw:participation / tw:actsFor)."""
+    from tawasul.extract.actors import side_of
+    from tawasul.extract.records import Article
+    from tawasul.graph.rdf import build_graph
+
+    from tawasul.evaluate import predictions_from_graph
+
+    text = "استقبل الرئيس المصري أمس مبعوث الأمين العام للأمم المتحدة، رمطان لعمامرة."
+    result = extractor.extract(Article(id="env", text=text, source="env.txt"))
+    [contact] = result.contacts
+    envoy = next(p for p in contact.participants if p.actor.id == "ramtane-lamamra")
+    assert side_of(envoy).label_en == "United Nations"
+    assert envoy.actor.affiliation.label_en == "Algeria"  # the knowledge base is unchanged
+    [doc] = predictions_from_graph(build_graph([result]), ["env"])["documents"]
+    sides_read = {p["affiliation_en"] for c in doc["contacts"] for p in c["participants"]}
+    assert sides_read == {"Egypt", "United Nations"}
+
+
+def test_a_title_of_his_own_state_keeps_the_knowledge_base_side(contacts_in):
+    [contact] = contacts_in("التقى الرئيس المصري أمس وزير الخارجية الجزائري رمطان لعمامرة.")
+    assert sides(contact) == frozenset({"Egypt", "Algeria"})
