@@ -17,6 +17,8 @@ from tawasul.extract.nlp import Sentence
 
 HARD_STOPS = {".", "؟", "?", "!", ";", "؛"}
 RELATIVE_REACH = 2  # a relative pronoun this close after a trigger noun describes it
+DASHES = {"-", "–", "—", "ـ"}
+DATELINE_REACH = 5  # a dash this early in a sentence ends its dateline («القاهرة (أ ف ب) -»)
 
 
 def find_triggers(
@@ -60,6 +62,8 @@ def clause_bounds(sentence: Sentence, token: int, lexicon: Lexicon) -> tuple[int
             break
         if left >= 2 and lexicon.cue(pairs[left - 2], "boundary"):
             break  # «… ، ومن جهة أخرى عقد …»: a two-word opener of another topic
+        if _dateline_dash(sentence, left - 1):
+            break  # «موسكو - التقى …»: a dateline is no subject
         left -= 1
     right = token + 1
     while right < len(words):
@@ -79,6 +83,15 @@ def clause_bounds(sentence: Sentence, token: int, lexicon: Lexicon) -> tuple[int
             break
         right += 1
     return left, right
+
+
+def _dateline_dash(sentence: Sentence, token: int) -> bool:
+    """A dash among the first words, after no verb, ends a dateline («القاهرة (وكالات) -»);
+    «ونوه بايدن -في اتصال…-» is an aside."""
+    if token >= DATELINE_REACH or sentence.tokens[token].text not in DASHES:
+        return False
+    before = [sentence.words[k] for t in sentence.tokens[:token] for k in t.words]
+    return not any(w.upos in ("VERB", "AUX") for w in before)
 
 
 def _starts_coordinate_clause(sentence: Sentence, token: int) -> bool:

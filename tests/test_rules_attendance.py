@@ -36,3 +36,17 @@ def test_spelling_variants_change_a_letter_for_a_similar_one():
 def test_a_foreign_name_spelled_otherwise_is_still_the_known_person(contacts_in):
     contacts = contacts_in("التقى وزير الخارجية القطري رئيس مفوضية الاتحاد الأفريقي جون بينج.")
     assert any("Jean Ping" in names(c) for c in contacts)
+
+
+def test_a_dateline_before_the_first_sentence_is_no_subject(contacts_in):
+    contacts = contacts_in("موسكو - التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي.")
+    assert [sides(c) for c in contacts] == [frozenset({"Russia", "Turkey"})]
+    contacts = contacts_in("القاهرة (وكالات) - استقبل الرئيس المصري وزير الخارجية الأمريكي.")
+    assert [sides(c) for c in contacts] == [frozenset({"Egypt", "United States"})]
+
+
+def test_a_dash_after_a_verb_is_an_aside_not_a_dateline(contacts_in):
+    contacts = contacts_in(
+        "وأشاد الرئيس الأمريكي -في اتصال أجراه مع أمير قطر- بدور الدوحة في الوساطة."
+    )
+    assert frozenset({"United States", "Qatar"}) in {sides(c) for c in contacts}
