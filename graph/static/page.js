@@ -367,6 +367,8 @@
 
   function panel(children) {
     var box = document.getElementById("tw-panel");
+    delete box.dataset.edge;  // what the panel shows: set again by showEdge / showNode
+    delete box.dataset.node;
     box.replaceChildren.apply(box, children);
   }
 
