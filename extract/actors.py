@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from tawasul.extract.arabic import norm, plain
 from tawasul.extract.gazetteer import Gazetteer
 from tawasul.extract.mentions import Phrase
-from tawasul.extract.records import Actor, Participant
+from tawasul.extract.records import Actor, Participant, affiliation_chain
 from tawasul.extract.romanise import romanise
 
 
@@ -46,9 +46,7 @@ def ner_actor(kind: str, name: str, affiliation: Actor | None) -> Actor:
 def affiliation_of(actor: Actor) -> Actor:
     """The side an actor is on: the top of its affiliation chain (Lavrov → Russia,
     European Commission → European Union), else the actor itself."""
-    while actor.affiliation is not None:
-        actor = actor.affiliation
-    return actor
+    return affiliation_chain(actor)[-1]
 
 
 def side_of(participant: Participant) -> Actor:
@@ -190,10 +188,7 @@ def _titled_body(phrase: Phrase, person: Actor) -> Actor | None:
         body = hit.actor
         if body.kind == "person" or hit.role not in ("name", "organ", "demonym", "capital"):
             continue
-        chain = [body]
-        while chain[-1].affiliation is not None:
-            chain.append(chain[-1].affiliation)
-        found = next((b for b in chain if b.id in held), None)
+        found = next((b for b in affiliation_chain(body) if b.id in held), None)
         if found is not None and affiliation_of(found) != home:
             return affiliation_of(found)
     return None

@@ -24,6 +24,7 @@ from tawasul.extract.arabic import (
 from tawasul.extract.gazetteer import Gazetteer, GazetteerHit
 from tawasul.extract.lexicon import Lexicon
 from tawasul.extract.nlp import Sentence
+from tawasul.extract.records import affiliation_chain
 
 UNIT_ROLES = ("title", "counterpart", "group", "organ", "honorific", "nonactor")
 # Prepositions that may link an unnamed official to the body or state he belongs
@@ -195,10 +196,10 @@ def _same_side(titles: list[Phrase], named: Phrase) -> bool:
     if not bodies:
         return True
     person = next((h.actor for h in named.hits if h.actor.kind == "person"), None)
-    sides = {office.of for office in person.offices} if person is not None else set()
-    while person is not None and person.affiliation is not None:
-        sides.add(person.affiliation.id)
-        person = person.affiliation
+    if person is None:
+        return False
+    sides = {office.of for office in person.offices}
+    sides.update(body.id for body in affiliation_chain(person)[1:])
     return bodies <= sides
 
 

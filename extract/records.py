@@ -86,6 +86,15 @@ class Actor:
     romanised: str | None = None  # a Latin reading of `label_ar` for actors with no English label
 
 
+def affiliation_chain(actor: Actor) -> tuple[Actor, ...]:
+    """The actor and each body above it, nearest first (Lavrov, Russia): the sides it can
+    act for by the knowledge base."""
+    chain = [actor]
+    while chain[-1].affiliation is not None:
+        chain.append(chain[-1].affiliation)
+    return tuple(chain)
+
+
 @dataclass(frozen=True)
 class Participant:
     """An actor as it appears in one evidence sentence (surface + offsets in the article).
