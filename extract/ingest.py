@@ -33,8 +33,8 @@ OUTPUT_MARKER = ".tawasul-output"
 
 
 @dataclass(frozen=True)
-class IngestError:
-    """A file or jsonl line that could not be read as an article."""
+class _Notice:
+    """What the reader says about one input, printed as «source: message»."""
 
     source: str
     message: str
@@ -44,14 +44,13 @@ class IngestError:
 
 
 @dataclass(frozen=True)
-class IngestWarning:
+class IngestError(_Notice):
+    """A file or jsonl line that could not be read as an article."""
+
+
+@dataclass(frozen=True)
+class IngestWarning(_Notice):
     """An input that was read, but not as it stood (encoding, dropped field, HTML)."""
-
-    source: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
 
 
 @dataclass(frozen=True)
