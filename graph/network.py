@@ -130,8 +130,16 @@ def read_articles(graph: Graph) -> dict[Node, dict[str, Any]]:
     return articles
 
 
-def _attestations(graph: Graph, articles: dict[Node, dict[str, Any]]) -> dict[Node, list[dict]]:
-    """Web Annotation attestations per event: article, URL and sentence of each report."""
+def _attestations(
+    graph: Graph,
+    articles: dict[Node, dict[str, Any]],
+    evidence: dict[Node, list[Node]],
+    derived: dict[Node, list[Node]],
+) -> dict[Node, list[dict]]:
+    """Web Annotation attestations per event: article, URL and sentence of each report.
+
+    `evidence` and `derived` are the caller's tw:evidence and prov:wasDerivedFrom maps
+    (they hold the annotations' values too), so the graph is read once per predicate."""
     bodies = _by_subject(graph, OA.hasBody)
     if not bodies:
         return {}
@@ -139,8 +147,6 @@ def _attestations(graph: Graph, articles: dict[Node, dict[str, Any]]) -> dict[No
     sources = _by_subject(graph, OA.hasSource)
     selectors = _by_subject(graph, OA.hasSelector)
     exact = _by_subject(graph, OA.exact)
-    evidence = _by_subject(graph, TW.evidence)
-    derived = _by_subject(graph, PROV.wasDerivedFrom)
     found: dict[Node, list[dict]] = defaultdict(list)
     for annotation, events in bodies.items():
         where = targets.get(annotation, [])
@@ -183,7 +189,7 @@ def read_contacts(graph: Graph) -> list[dict[str, Any]]:
     earliest = _by_subject(graph, SEM.hasEarliestBeginTimeStamp)  # a week: its first day
     derived = _by_subject(graph, PROV.wasDerivedFrom)
     articles = read_articles(graph)
-    attested = _attestations(graph, articles)
+    attested = _attestations(graph, articles, evidence, derived)
     contacts = []
     for event in sorted(set(graph.subjects(RDF.type, TW.Contact)), key=str):
         sources = sorted(
