@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pyoxigraph
 import pytest
+from conftest_graph import contact
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from tawasul.extract.fields import clean_url
-from tawasul.extract.records import Actor, Article, ArticleResult, Contact, Participant
+from tawasul.extract.records import Actor, Article, ArticleResult
 from tawasul.graph.rdf import actor_iri, article_iri, build_graph
 from tawasul.graph.store import load_graph, save_graph
 from tawasul.graph.vocab import SKOS
@@ -50,22 +51,8 @@ def _hostile_results() -> list[ArticleResult]:
             url=f"https://ex.org/{name}" if n % 2 else None,
             published="2024-05-03",
         )
-        contact = Contact(
-            article_id=article.id,
-            participants=(
-                Participant(a, name, 0, len(name)),
-                Participant(b, "قطر", len(text) - 3, len(text)),
-            ),
-            mode="meeting",
-            status="occurred",
-            mediated=False,
-            evidence=text,
-            evidence_start=0,
-            evidence_end=len(text),
-            trigger=name,
-            method="tree",
-        )
-        results.append(ArticleResult(article, (contact,), sentences=1, actors=(a, b)))
+        report = contact(article, text, ((a, name), (b, "قطر")), "meeting", trigger=name)
+        results.append(ArticleResult(article, (report,), sentences=1, actors=(a, b)))
     return results
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from conftest_graph import participant, sample_results
-from tawasul.extract.records import Actor, Article, ArticleResult, Contact
+from conftest_graph import contact, sample_results
+from tawasul.extract.records import Actor, Article, ArticleResult
 from tawasul.graph.network import to_networkx
 from tawasul.graph.page import MODE_STYLE, build_network, write_page
 from tawasul.graph.rdf import actor_iri, build_graph
@@ -422,22 +422,9 @@ def hostile_results() -> list[ArticleResult]:
     article = Article(
         id='evil"<x>', text=text, source="evil.txt", url=EVIL_LINK, published="2021-03-04"
     )
-    contact = Contact(
-        article_id=article.id,
-        participants=(
-            participant(text, PERSON, PERSON.label_ar),
-            participant(text, GROUP, GROUP.label_ar),
-        ),
-        mode="meeting",
-        status="occurred",
-        mediated=False,
-        evidence=text,
-        evidence_start=0,
-        evidence_end=len(text),
-        trigger="التقى",
-        method="clause",
-    )
-    return [ArticleResult(article, (contact,), actors=(PERSON, GROUP, STATE), sentences=1)]
+    people = ((PERSON, PERSON.label_ar), (GROUP, GROUP.label_ar))
+    report = contact(article, text, people, "meeting", trigger="التقى", method="clause")
+    return [ArticleResult(article, (report,), actors=(PERSON, GROUP, STATE), sentences=1)]
 
 
 def test_hostile_text_and_names_are_shown_literally_and_nothing_runs(
