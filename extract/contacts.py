@@ -61,15 +61,12 @@ def sentence_contacts(
         if circumstantial(sentence, token, trigger, lexicon):  # «… خلال اجتماع السبت»
             sides = replace(sides, agent=tuple(p for p in sides.agent if p.start > token))
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
-        antecedent = _antecedent(sentence, phrases, left, lexicon)
-        if not sides.agent and sides.other and antecedent and _finite_verb(sentence, token):
-            # «… إسماعيل هنية، الذي يزور لبنان»: the relative clause's subject is the
-            # phrase it describes.
-            sides = replace(sides, agent=antecedent, method="clause")
-        elif not sides.agent and sides.other and _finite_verb(sentence, token):
-            # «زار … الرياض حيث التقى ولي العهد»: a verb with no subject of its own
-            # shares the subject of the sentence's previous trigger.
-            sides = replace(sides, agent=previous_agent, method="clause")
+        if not sides.agent and sides.other and _finite_verb(sentence, token):
+            # A verb with no subject of its own: in a relative clause, the phrase it
+            # describes («… إسماعيل هنية، الذي يزور لبنان»); else the subject of the
+            # sentence's previous trigger («زار … الرياض حيث التقى ولي العهد»).
+            agent = _antecedent(sentence, phrases, left, lexicon) or previous_agent
+            sides = replace(sides, agent=agent, method="clause")
         if not sides.agent and not sides.members:
             subject = matrix_subject(sentence, phrases, left, lexicon)
             if subject:
