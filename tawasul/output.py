@@ -116,6 +116,9 @@ def staged(out: Path) -> Iterator[Path]:
     out = Path(out)
     parent = out.absolute().parent
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=parent))
+    # mkdtemp makes the folder private (0700); the swapped-in output is an ordinary
+    # folder, readable as the user's umask allows, like the `out/` a plain mkdir made.
+    stage.chmod(0o777 & ~_umask())
     try:
         yield stage
         (stage / MARKER).write_text("written by tawasul\n", encoding="utf-8")
@@ -123,6 +126,13 @@ def staged(out: Path) -> Iterator[Path]:
         _swap(stage, out)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _umask() -> int:
+    """The process's file-creation mask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager

@@ -190,6 +190,14 @@ def test_a_swap_replaces_every_file_at_once(tmp_path):
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "two"
 
 
+def test_the_swapped_in_folder_is_as_readable_as_a_plain_mkdir_makes_it(tmp_path):
+    (tmp_path / "plain").mkdir()
+    out = tmp_path / "out"
+    with writing(out) as stage:
+        (stage / "graph.ttl").write_text("one", encoding="utf-8")
+    assert out.stat().st_mode & 0o777 == (tmp_path / "plain").stat().st_mode & 0o777
+
+
 def test_the_lock_refuses_a_second_holder_and_recovers_what_a_kill_left(tmp_path):
     out = tmp_path / "out"
     with writing(out) as stage:
