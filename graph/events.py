@@ -214,17 +214,21 @@ def _event(cluster: _Cluster, contacts: list[Contact]) -> Event:
 
 
 def _link_plans(events: list[Event]) -> list[Event]:
-    """An occurred event fulfils a planned one with the same parties, mode and date."""
-    planned = [e for e in events if e.status == "planned"]
+    """An occurred event fulfils a planned one with the same parties, mode and date.
+
+    Plans are indexed by their parties first, so linking stays linear in events.
+    """
+    plans_of: dict[tuple[str, ...], list[Event]] = {}
+    for event in events:
+        if event.status == "planned" and event.date.resolved:
+            plans_of.setdefault(_ids(event), []).append(event)
     linked = []
     for event in events:
         if event.status == "occurred":
             plans = tuple(
                 p.key
-                for p in planned
-                if _ids(p) == _ids(event)
-                and (p.mode == event.mode or "unspecified" in (p.mode, event.mode))
-                and p.date.resolved
+                for p in plans_of.get(_ids(event), ())
+                if (p.mode == event.mode or "unspecified" in (p.mode, event.mode))
                 and p.date.overlaps(event.date)
             )
             if plans:
