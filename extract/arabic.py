@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTERS = str.maketrans(
@@ -38,6 +39,7 @@ _PUNCT_EDGES = "\"'()[]{}«»“”‘’.,،:;؛!?؟-–—…"
 _PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
 
+@lru_cache(maxsize=1 << 16)  # the same words come back in every sentence
 def norm(text: str) -> str:
     """Fold spelling variants: diacritics, tatweel, hamza seats, ta marbuta, alef maqsura."""
     text = unicodedata.normalize("NFKC", text)
@@ -51,12 +53,14 @@ def strip_punct(text: str) -> str:
     return text.strip(_PUNCT_EDGES + " ")
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
     """A token as the lexicons spell it: edge punctuation off, then normalised."""
     return norm(strip_punct(text))
 
 
-def clitic_readings(word: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def clitic_readings(word: str) -> tuple[tuple[str, str], ...]:
     """Every (proclitics, rest) reading of a word, the unsplit reading first.
 
     «والإيراني» → [("", "والايراني"), ("وال", "ايراني"), ("و", "الايراني"), …]: the
@@ -75,7 +79,7 @@ def clitic_readings(word: str) -> list[tuple[str, str]]:
             if clitic.endswith("لل"):
                 # «للاجتماع» = ل + الاجتماع: keep the article reading too.
                 out.append((clitic[:-1], "ال" + rest))
-    return out
+    return tuple(out)
 
 
 def clitic_variants(word: str) -> list[str]:

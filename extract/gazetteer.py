@@ -41,6 +41,7 @@ class Gazetteer:
     ):
         self.actors = actors
         self.formats = formats or {}
+        self._format_heads = {key[0] for key in self.formats}
         self._forms = forms
         self._longest = max((len(k) for k in forms), default=1)
         # person name forms by word count, for spelling-tolerant lookups of NER names
@@ -112,6 +113,8 @@ class Gazetteer:
     def format_at(self, tokens: list[str], start: int) -> tuple[int, tuple[Actor, ...]] | None:
         """A named format («المحادثات السداسية») starting at `start`: (end, members)."""
         for _, first in clitic_readings(tokens[start]):
+            if first not in self._format_heads:
+                continue
             for key, members in self.formats.items():
                 end = start + len(key)
                 if (

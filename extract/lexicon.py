@@ -8,6 +8,7 @@ that a linguist can extend them without touching Python.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from tawasul.extract.arabic import norm, without_article
@@ -64,7 +65,7 @@ class Lexicon:
     cues: dict[str, tuple[tuple[str, str], ...]]
     dates: dict[str, str]
 
-    @property
+    @cached_property  # asked for at every token
     def longest_role(self) -> int:
         return max(len(form.split()) for form in self.roles)
 

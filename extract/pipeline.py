@@ -25,9 +25,11 @@ from tawasul.extract.mentions import find_phrases
 from tawasul.extract.nlp import LazyPipeline, ModelsUnavailable, Sentence, parse, parse_many
 from tawasul.extract.records import Article, ArticleResult
 
-# Articles parsed together in one Stanza `bulk_process` call. Memory grows with the
-# batch (its parses are held until extracted), never with the corpus.
-DEFAULT_BATCH = 16
+# Articles parsed together in one Stanza `bulk_process` call. Bigger batches sort more
+# segments by length: over 105 articles, batches of 16 ran at 85 % of one bare bulk
+# call, 64 at 94 %, all 105 in one at 100 %. Memory grows with the batch (its parses
+# are held until extracted), never with the corpus.
+DEFAULT_BATCH = 128
 
 
 @dataclass(frozen=True)
