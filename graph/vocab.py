@@ -96,9 +96,11 @@ def iri_segment(text: str) -> str:
 
     Every character outside the unreserved and sub-delim sets is encoded as UTF-8, so
     any name (quotes, spaces, RTL marks, controls, even a lone surrogate from JSON)
-    gives a valid IRI, and distinct names give distinct IRIs.
+    gives a valid IRI, and distinct names give distinct IRIs. A final «.» is encoded
+    too: Turtle must then escape it in a prefixed name, which rdflib cannot read back.
     """
-    return quote(text, safe="-._~!$&'()*+,;=:@", errors="surrogatepass")
+    segment = quote(text, safe="-._~!$&'()*+,;=:@", errors="surrogatepass")
+    return segment[:-1] + "%2E" if segment.endswith(".") else segment
 
 
 def compact_iri(iri: str) -> str:
