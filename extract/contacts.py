@@ -32,7 +32,7 @@ from tawasul.extract.nlp import Sentence
 from tawasul.extract.positions import circumstantial, matrix_subject
 from tawasul.extract.reading import Sides
 from tawasul.extract.records import Actor, Contact, Participant
-from tawasul.extract.sides import clause_sides, combine, tree_sides
+from tawasul.extract.sides import clause_sides, combine, tree_sides, with_companions
 
 #: Modes in which everyone listed together sits at one table (a call stays bilateral).
 JOINT_MODES = ("meeting", "talks", "multilateral-meeting")
@@ -58,6 +58,7 @@ def sentence_contacts(
         tree = tree_sides(sentence, word_index, trigger, phrases, (left, right))
         clause = clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
         sides = combine(tree, clause)
+        sides = with_companions(sentence, sides, phrases, (left, right), trigger.mode)
         if circumstantial(sentence, token, trigger, lexicon):  # «… خلال اجتماع السبت»
             sides = replace(sides, agent=tuple(p for p in sides.agent if p.start > token))
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)

@@ -82,7 +82,8 @@ def adverbial_tokens(
     """Tokens that do not count as distance between a trigger and its object: punctuation,
     numbers, date words («اليوم الأربعاء»), places («في قصر بعبدا», «في القاهرة») and manner
     phrases («بشكل منفصل»)."""
-    skip: set[int] = set()
+    # a place phrase, however its venue noun is written («في العاصمة الأردنية عمان»)
+    skip: set[int] = {i for p in in_clause if p.preposition == "في" for i in range(p.start, p.end)}
     starts = {p.start: p for p in in_clause}
     i = left
     while i < right:

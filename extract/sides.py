@@ -135,11 +135,21 @@ def clause_sides(
         table = read_table(sentence, phrases, in_clause, token, right, lexicon)
         if table is not None:
             return table  # the noun names its own parties: a host is only the place
-    if trigger.frame == "multilateral" or (meeting and gather is not None):
+    if trigger.frame == "multilateral" or (
+        (meeting or trigger.mode == "talks") and gather is not None
+    ):
         host = agent_before(sentence, in_clause, token, left, phrases, skip)
+        if gather is not None and gather > token:
+            # «تحتضن مدريد مفاوضات تجمع …»: a city hosting the talks is only their place
+            host = tuple(p for p in host if not any(h.role == "capital" for h in p.hits))
         members = [*host, *listed_members(in_clause, token, gather)]
         if len(members) >= 3:
             return Sides((), (), "clause", members=tuple(members))
+    if gather is not None and gather > token and trigger.mode in ("meeting", "talks"):
+        # «مفاوضات تجمع الحكومة وحركة طالبان», «اللقاء الذي جمع الوزيرين»: two at one table
+        listed = [p for p in listed_members(in_clause, token, gather) if p.start > gather]
+        if len(listed) == 2:
+            return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause", joint=True)
 
     if trigger.mode == "message":
         carried = read_message(sentence, in_clause, token, left, phrases)
@@ -214,7 +224,8 @@ def combine(tree: Sides, clause: Sides) -> Sides:
         return clause  # a member list or a message's route reads better off the clause
     # A phrase cannot be on both sides: an object the parse found inside the subject
     # («يزور الرئيس التركي رجب طيب أردوغان موسكو», obj = «طيب») is a misparse.
-    tree_other = tuple(p for p in tree.other if p not in tree.agent)
+    # A place is no side: «التقى في العاصمة الأردنية عمّان نظيره» (obj = «عمّان»).
+    tree_other = tuple(p for p in tree.other if p not in tree.agent and p.preposition != "في")
     tree = replace(tree, other=tree_other)
     other = tree.other or clause.other
     if tree.other and clause.other[: len(tree.other)] == tree.other:
@@ -230,3 +241,38 @@ def combine(tree: Sides, clause: Sides) -> Sides:
         intermediary=tree.intermediary or clause.intermediary,
         joint=tree.joint or clause.joint,
     )
+
+
+#: Words that seat one more party at the same table: «… نظيره الأردني، إلى جانب المبعوث
+#: الأمريكي», «اجتماع ثلاثي بمعية نظيره الإيراني».
+COMPANION_MARKERS = (("الي", "جانب"), ("بمعيه",), ("بمعيه", "كل", "من"))
+
+
+def with_companions(
+    sentence: Sentence, sides: Sides, phrases: list[Phrase], bounds: tuple[int, int], mode: str
+) -> Sides:
+    """A party named after «إلى جانب»/«بمعية» in a meeting sits at the same table, so the
+    meeting is joint: every party with every other."""
+    if mode not in ("meeting", "talks", "multilateral-meeting") or sides.members:
+        return sides
+    if not sides.agent:
+        return sides
+    last = max(p.end for p in (*sides.agent, *sides.other))
+    after = [p for p in phrases if p.start >= last and p.end <= bounds[1]]
+    for n, phrase in enumerate(after):
+        if _companion(sentence, phrase):
+            joined = [phrase, *conjuncts_of(sentence, phrase, after[n + 1 :])]
+            return replace(sides, other=(*sides.other, *joined), joint=True)
+    return sides
+
+
+def _companion(sentence: Sentence, phrase: Phrase) -> bool:
+    words = [plain(t.text) for t in sentence.tokens]
+    head = words[phrase.start]
+    if phrase.preposition == norm("إلى") and head == "جانب":
+        return True  # «جانب» read into the phrase as a role word
+    for marker in COMPANION_MARKERS:
+        start = phrase.start - len(marker)
+        if start >= 0 and tuple(words[start : phrase.start]) == marker:
+            return True
+    return head.startswith("بمعيه") and phrase.end - phrase.start > 1

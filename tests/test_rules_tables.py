@@ -1,0 +1,58 @@
+"""Who sits at one table: gathering verbs, companions, and places that are no party
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from conftest import sides
+
+
+def test_talks_that_gather_two_parties_are_their_contact(contacts_in):
+    contacts = contacts_in(
+        "تستضيف العاصمة القطرية الدوحة غدا مفاوضات تجمع الحكومة الأفغانية وحركة طالبان."
+    )
+    # the hosting city is where the talks are, not a party to them
+    assert [sides(c) for c in contacts] == [frozenset({"Afghanistan", "Taliban"})]
+    assert contacts[0].mode == "talks"
+    assert contacts[0].status == "planned"
+
+
+def test_the_meeting_that_brought_two_ministers_together(contacts_in):
+    contacts = contacts_in("انتهى اللقاء الذي جمع وزير الخارجية الأردني ونظيره المصري في القاهرة.")
+    assert [sides(c) for c in contacts] == [frozenset({"Jordan", "Egypt"})]
+
+
+def test_talks_that_include_three_delegations_are_one_multilateral_meeting(contacts_in):
+    contacts = contacts_in("وتجري في جنيف محادثات تضم ممثلين عن روسيا وأوكرانيا وتركيا.")
+    assert [sides(c) for c in contacts] == [frozenset({"Russia", "Ukraine", "Turkey"})]
+    assert contacts[0].mode == "multilateral-meeting"
+
+
+def test_a_capital_named_after_its_nationality_is_the_place_not_a_party(contacts_in):
+    # «عمّان» is spelled like Oman; after «في العاصمة الأردنية» it is only where they met
+    contacts = contacts_in(
+        "وكان الوزير السوري قد التقى في العاصمة الأردنية عمّان يوم الأحد نظيره الأردني."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"Syria", "Jordan"})]
+
+
+def test_a_party_beside_the_counterpart_sits_at_the_same_table(contacts_in):
+    contacts = contacts_in(
+        "التقى وزير الخارجية السوري نظيره الأردني، إلى جانب المبعوث الأمريكي الخاص إلى سوريا."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"Syria", "Jordan", "United States"})]
+
+
+def test_a_party_in_company_of_another_joins_the_meeting(contacts_in):
+    contacts = contacts_in(
+        "قال إن السفير الأمريكي سيشارك في اجتماع ثلاثي بمعية نظيره الإيراني ووزارة "
+        "الخارجية العراقية."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"United States", "Iran", "Iraq"})]
+    assert contacts[0].status == "planned"
+
+
+def test_beside_in_a_phone_call_adds_no_party(contacts_in):
+    contacts = contacts_in(
+        "أجرى الرئيس المصري اتصالا هاتفيا بالعاهل الأردني، إلى جانب لقائه وزير الخارجية السعودي."
+    )
+    assert frozenset({"Egypt", "Jordan", "Saudi Arabia"}) not in {sides(c) for c in contacts}
