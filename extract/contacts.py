@@ -29,7 +29,7 @@ from tawasul.extract.discourse import Discourse, follow_discourse
 from tawasul.extract.lexicon import Lexicon, Trigger
 from tawasul.extract.mentions import Phrase
 from tawasul.extract.nlp import Sentence
-from tawasul.extract.positions import circumstantial, matrix_subject
+from tawasul.extract.positions import circumstantial, is_finite, matrix_subject
 from tawasul.extract.reading import Sides
 from tawasul.extract.records import Actor, Contact, Participant
 from tawasul.extract.sides import clause_sides, combine, tree_sides, with_companions
@@ -50,6 +50,7 @@ def sentence_contacts(
     discourse = discourse if discourse is not None else Discourse()
     found: dict[frozenset[str], Contact] = {}
     previous_agent: tuple[Phrase, ...] = ()
+    previous_status = ""
     for word_index, trigger in find_triggers(sentence, phrases, lexicon):
         token = sentence.words[word_index].token
         if _continues_an_event(sentence, token, lexicon):
@@ -62,7 +63,10 @@ def sentence_contacts(
         if circumstantial(sentence, token, trigger, lexicon):  # «… خلال اجتماع السبت»
             sides = replace(sides, agent=tuple(p for p in sides.agent if p.start > token))
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
-        if not sides.agent and sides.other and _finite_verb(sentence, token):
+        subjectless = is_finite(sentence, token) or _purpose_of_subjectless_verb(
+            sentence, token, left, phrases, lexicon
+        )
+        if not sides.agent and sides.other and subjectless:
             # A verb with no subject of its own: in a relative clause, the phrase it
             # describes («… إسماعيل هنية، الذي يزور لبنان»); else the subject of the
             # sentence's previous trigger («زار … الرياض حيث التقى ولي العهد»).
@@ -92,6 +96,10 @@ def sentence_contacts(
                 lexicon,
                 discourse,
             )
+        if left > 0 and plain(sentence.tokens[left - 1].text) == "ثم" and previous_status:
+            # «سيلتقي … ثم يتوجه إلى تبليسي للقاء نظيره»: «ثم» goes on in the same tense
+            contacts = [replace(c, status=previous_status) for c in contacts]
+        previous_status = contacts[0].status if contacts else previous_status
         for contact in contacts:
             key = frozenset(p.actor.id for p in contact.participants)
             if key in found:
@@ -178,8 +186,20 @@ def _continues_an_event(sentence: Sentence, token: int, lexicon: Lexicon) -> boo
     )
 
 
-def _finite_verb(sentence: Sentence, token: int) -> bool:
-    return any(sentence.words[w].upos == "VERB" for w in sentence.tokens[token].words)
+def _purpose_of_subjectless_verb(
+    sentence: Sentence, token: int, left: int, phrases: list[Phrase], lexicon: Lexicon
+) -> bool:
+    """«ثم يتوجه إلى تبليسي للقاء نظيره», «… لإجراء محادثات»: «ل» + a trigger noun (or
+    its light verb) after a verb whose clause names no subject; whoever goes meets."""
+    light = token > left and any(
+        lexicon.cue(form, "holds") for form in clitic_variants(sentence.tokens[token - 1].text)
+    )
+    marked = sentence.tokens[token - 1 if light else token].text
+    if not plain(marked).startswith("ل"):
+        return False
+    if not any(is_finite(sentence, i) for i in range(left, token)):
+        return False
+    return not any(left <= p.start < token and p.preposition is None for p in phrases)
 
 
 def _contacts(

@@ -184,7 +184,7 @@ def agent_before(
     ]
     if not before:
         return speaker(sentence, left, phrases)
-    chain = [before[-1]]
+    chain = [_apposed_to(sentence, before[-1], before)]
     for phrase in reversed(before[:-1]):
         gap = [plain(t.text) for t in sentence.tokens[phrase.end : chain[0].start]]
         if chain[0].conj and all(g in ("", "و") for g in gap):
@@ -192,6 +192,23 @@ def agent_before(
         else:
             break
     return tuple(chain)
+
+
+def _apposed_to(sentence: Sentence, phrase: Phrase, before: list[Phrase]) -> Phrase:
+    """A title set off by a comma after a named person describes him: «الرئيس نيكولا
+    ساركوزي، الرئيس الدوري للاتحاد الأوروبي، سيلتقي …» is Sarkozy meeting."""
+    while not _names_person(phrase) and phrase.start > 0:
+        if sentence.tokens[phrase.start - 1].text not in (",", "،"):
+            break
+        named = [p for p in before if p.end == phrase.start - 1]
+        if not named or not _names_person(named[0]):
+            break
+        phrase = named[0]
+    return phrase
+
+
+def _names_person(phrase: Phrase) -> bool:
+    return bool(phrase.persons) or any(h.actor.kind == "person" for h in phrase.hits)
 
 
 def speaker(sentence: Sentence, left: int, phrases: list[Phrase]) -> tuple[Phrase, ...]:

@@ -186,7 +186,8 @@ def clause_sides(
             objects = object_of(sentence, rest, token, trigger, subjects[-1].end - 1, skip)
             return Sides(tuple(subjects), tuple(objects), "clause")
         other = object_of(sentence, after, token, trigger, skip=skip)
-        if not other and subject and "obj" in trigger.objects:
+        purpose = words[token].startswith("ل")  # «… للقاء نظيره»: its subject is the verb's
+        if not other and (subject or purpose) and "obj" in trigger.objects:
             # A verbal noun and its object: «بوتين لا يعتزم لقاء زيلينسكي».
             other = [p for p in after[:1] if p.start == token + 1 and p.preposition is None]
     end = pivot if pivot is not None else token + 1

@@ -56,3 +56,24 @@ def test_beside_in_a_phone_call_adds_no_party(contacts_in):
         "أجرى الرئيس المصري اتصالا هاتفيا بالعاهل الأردني، إلى جانب لقائه وزير الخارجية السعودي."
     )
     assert frozenset({"Egypt", "Jordan", "Saudi Arabia"}) not in {sides(c) for c in contacts}
+
+
+def test_a_title_set_off_by_commas_after_a_name_leaves_the_name_the_subject(contacts_in):
+    contacts = contacts_in(
+        "وذكرت الوكالة أن الرئيس إيمانويل ماكرون، الرئيس الدوري لمجموعة السبع، سيستقبل "
+        "الأربعاء المستشار الألماني ثم يتوجه إلى روما للقاء رئيسة الحكومة الإيطالية."
+    )
+    assert {sides(c) for c in contacts} == {
+        frozenset({"France", "Germany"}),
+        frozenset({"France", "Italy"}),
+    }
+    # «ثم» goes on in the future of «سيستقبل»
+    assert {c.status for c in contacts} == {"planned"}
+
+
+def test_after_then_the_traveller_is_the_one_who_holds_the_talks(contacts_in):
+    contacts = contacts_in(
+        "وصل وزير الخارجية التركي إلى طهران ثم توجه إلى بغداد لإجراء محادثات مع نظيره العراقي."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"Turkey", "Iraq"})]
+    assert contacts[0].status == "occurred"
