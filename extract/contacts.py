@@ -108,7 +108,31 @@ def sentence_contacts(
                 found[key] = contact
     for contact in _format_contacts(article_id, sentence, lexicon, resolver):
         found.setdefault(frozenset(p.actor.id for p in contact.participants), contact)
-    return list(found.values())
+    return _without_state_echoes(list(found.values()))
+
+
+def _without_state_echoes(contacts: list[Contact]) -> list[Contact]:
+    """«… مع نظيره الكوري الجنوبي الذي يزور بكين»: a two-party contact that names a state
+    where another contact of the sentence names that state's person is the same encounter
+    seen from further away; the named person stays, the bare state goes."""
+
+    def states(contact: Contact) -> int:
+        return sum(p.actor.kind == "state" for p in contact.participants)
+
+    def stands_for(state: Actor, other: Contact) -> bool:
+        return any(q.actor.kind != "state" and side_of(q) == state for q in other.participants)
+
+    def echoes(contact: Contact, other: Contact) -> bool:
+        if other is contact or len(contact.participants) != 2 or len(other.participants) != 2:
+            return False
+        if states(other) >= states(contact):
+            return False  # only a more precise contact replaces one
+        theirs = {q.actor.id for q in other.participants}
+        mine = [p.actor for p in contact.participants]
+        replaced = [a for a in mine if a.id not in theirs]
+        return bool(replaced) and all(a.kind == "state" and stands_for(a, other) for a in replaced)
+
+    return [c for c in contacts if not any(echoes(c, other) for other in contacts)]
 
 
 def _antecedent(

@@ -74,6 +74,10 @@ class Gazetteer:
                 alt.setdefault(r["actor_id"], []).append(r["arabic"])
         for r in rows:  # the Arabic label is always a name form
             forms.setdefault(tuple(norm(r["label_ar"]).split()), (r["id"], "name"))
+        for key, found in list(forms.items()):
+            if found[1] == "demonym" and len(key) > 1 and not key[1].startswith("ال"):
+                # «الكوري الشمالي»: a definite nisba of two words carries «ال» on both
+                forms.setdefault((key[0], *("ال" + w for w in key[1:])), found)
 
         actors: dict[str, Actor] = {}
 

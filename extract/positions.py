@@ -141,6 +141,10 @@ def conjuncts_of(sentence: Sentence, first: Phrase, rest: list[Phrase]) -> list[
     return out
 
 
+#: Words after which a clause names what is discussed, not who discusses it.
+TOPICS = tuple(norm(w) for w in ("بشأن", "حول", "إزاء", "تجاه", "بخصوص"))
+
+
 def agent_of(
     sentence: Sentence,
     in_clause: list[Phrase],
@@ -155,7 +159,11 @@ def agent_of(
     adjacent = [p for p in in_clause if p.start == token + 1 and p.only_demonym]
     if adjacent:
         return (adjacent[0],)
-    inner = [p for p in in_clause if token < p.start and p.end <= end and p.preposition is None]
+    words = [plain(t.text) for t in sentence.tokens[token + 1 : end]]
+    topic = next((token + 1 + n for n, w in enumerate(words) if w in TOPICS), end)
+    inner = [
+        p for p in in_clause if token < p.start and p.end <= topic and p.preposition is None
+    ]
     if inner:
         return (inner[0],)
     return agent_before(sentence, in_clause, token, left, phrases, skip)

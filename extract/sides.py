@@ -186,6 +186,12 @@ def clause_sides(
             objects = object_of(sentence, rest, token, trigger, subjects[-1].end - 1, skip)
             return Sides(tuple(subjects), tuple(objects), "clause")
         other = object_of(sentence, after, token, trigger, skip=skip)
+        genitive = [p for p in after[:1] if p.start == token + 1 and p.preposition is None]
+        if other and genitive and genitive[0].end <= other[0].start and not is_finite(
+            sentence, token
+        ):
+            # «عقب زيارة الرئيس الإيراني لبكين»: the noun's genitive is who visits
+            return Sides(tuple(genitive), tuple(other), "clause")
         purpose = words[token].startswith("ل")  # «… للقاء نظيره»: its subject is the verb's
         if not other and (subject or purpose) and "obj" in trigger.objects:
             # A verbal noun and its object: «بوتين لا يعتزم لقاء زيلينسكي».

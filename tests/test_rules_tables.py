@@ -77,3 +77,32 @@ def test_after_then_the_traveller_is_the_one_who_holds_the_talks(contacts_in):
     )
     assert [sides(c) for c in contacts] == [frozenset({"Turkey", "Iraq"})]
     assert contacts[0].status == "occurred"
+
+
+def test_a_two_word_nationality_carries_the_article_on_both_words(contacts_in):
+    contacts = contacts_in(
+        "وقال إن المبعوث الكوري الشمالي ونظيره الأمريكي أجريا مناقشات في السفارة."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"North Korea", "United States"})]
+    assert contacts[0].mode == "talks"
+
+
+def test_the_genitive_of_a_visit_is_the_visitor(contacts_in):
+    contacts = contacts_in("بحث الوزيران نتائج زيارة الرئيس المصري لواشنطن.")
+    assert [sides(c) for c in contacts] == [frozenset({"Egypt", "United States"})]
+    assert contacts[0].mode == "visit"
+
+
+def test_what_talks_are_about_is_not_who_holds_them(contacts_in):
+    contacts = contacts_in(
+        "أجرى الرئيس الصيني محادثات بشأن البرنامج النووي لإيران مع نظيره الفرنسي."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"China", "France"})]
+
+
+def test_the_visited_state_is_not_a_second_contact_beside_its_leader(contacts_in):
+    contacts = contacts_in(
+        "التقى الرئيس الصيني شي جين بينغ السبت نظيره البرازيلي الذي يزور بكين حاليا."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"China", "Brazil"})]
+    assert all("Xi Jinping" in {p.actor.label_en for p in c.participants} for c in contacts)
