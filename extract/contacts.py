@@ -63,8 +63,10 @@ def sentence_contacts(
         if circumstantial(sentence, token, trigger, lexicon):  # «… خلال اجتماع السبت»
             sides = replace(sides, agent=tuple(p for p in sides.agent if p.start > token))
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
-        subjectless = is_finite(sentence, token) or _purpose_of_subjectless_verb(
-            sentence, token, left, phrases, lexicon
+        subjectless = (
+            is_finite(sentence, token)
+            or _possessed(sentence, token)
+            or _purpose_of_subjectless_verb(sentence, token, left, phrases, lexicon)
         )
         if not sides.agent and sides.other and subjectless:
             # A verb with no subject of its own: in a relative clause, the phrase it
@@ -207,6 +209,14 @@ def _continues_an_event(sentence: Sentence, token: int, lexicon: Lexicon) -> boo
         return False
     return any(
         lexicon.cue(form, "event") for form in clitic_variants(sentence.tokens[token + 1].text)
+    )
+
+
+def _possessed(sentence: Sentence, token: int) -> bool:
+    """«ونتائج استقباله رئيس الوزراء»: a trigger noun whose pronoun is its agent."""
+    words = sentence.tokens[token].words
+    return sentence.words[words[0]].upos == "NOUN" and any(
+        sentence.words[w].upos == "PRON" for w in words[1:]
     )
 
 

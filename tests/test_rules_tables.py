@@ -106,3 +106,21 @@ def test_the_visited_state_is_not_a_second_contact_beside_its_leader(contacts_in
     )
     assert [sides(c) for c in contacts] == [frozenset({"China", "Brazil"})]
     assert all("Xi Jinping" in {p.actor.label_en for p in c.participants} for c in contacts)
+
+
+def test_a_possessive_trigger_noun_is_done_by_the_sentence_subject(contacts_in):
+    contacts = contacts_in(
+        "أطلع الرئيس المصري الحكومة على نتائج الاتصال الهاتفي الذي أجراه بالعاهل الأردني، "
+        "ونتائج استقباله رئيس الوزراء العراقي."
+    )
+    assert {sides(c) for c in contacts} == {
+        frozenset({"Egypt", "Jordan"}),
+        frozenset({"Egypt", "Iraq"}),
+    }
+
+
+def test_the_custodian_of_the_two_holy_mosques_is_saudi_arabia(contacts_in):
+    contacts = contacts_in(
+        "وأطلع خادم الحرمين الشريفين المجلس على فحوى الاتصال الهاتفي الذي أجراه بالرئيس الفرنسي."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"Saudi Arabia", "France"})]
