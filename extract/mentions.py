@@ -156,7 +156,10 @@ def _join_titles_to_names(
                 plain_words = nxt.start - before.end <= TITLE_TAIL and _plain_gap(
                     sentence, before.end, nxt.start, lexicon
                 )
-                if not (comma or plain_words):
+                # «الرئيس الفلسطيني (محمود عباس)», «… “بشار الأسد”»: the name in brackets
+                opening = [t.text for t in sentence.tokens[before.end : nxt.start]]
+                bracketed = len(opening) == 1 and opening[0] in ("(", *QUOTES)
+                if not (comma or plain_words or bracketed):
                     break
                 if _names_person(nxt):
                     if _same_side(phrases[i:j], nxt):
@@ -405,8 +408,7 @@ def _adjectives(sentence: Sentence, start: int, end: int) -> bool:
     """One or two definite adjectives, nothing else («الأمني», «الخاص»)."""
     tokens = sentence.tokens[start:end]
     return 0 < len(tokens) <= 2 and all(
-        plain(t.text).startswith("ال")
-        and all(sentence.words[k].upos == "ADJ" for k in t.words)
+        plain(t.text).startswith("ال") and all(sentence.words[k].upos == "ADJ" for k in t.words)
         for t in tokens
     )
 

@@ -44,9 +44,7 @@ def test_adjectives_of_a_delegation_stand_between_it_and_its_nationality(contact
 
 
 def test_a_relative_clause_takes_the_phrase_it_describes_as_subject(contacts_in):
-    contacts = contacts_in(
-        "استقبل الرئيس اللبناني أمس وزير الخارجية التركي، الذي يزور الأردن غدا."
-    )
+    contacts = contacts_in("استقبل الرئيس اللبناني أمس وزير الخارجية التركي، الذي يزور الأردن غدا.")
     assert frozenset({"Turkey", "Jordan"}) in {sides(c) for c in contacts}
     assert frozenset({"Lebanon", "Jordan"}) not in {sides(c) for c in contacts}
 
@@ -75,3 +73,17 @@ def test_a_title_of_another_body_he_served_places_a_person_there(extractor):
 def test_a_title_of_his_own_state_keeps_the_knowledge_base_side(contacts_in):
     [contact] = contacts_in("التقى الرئيس المصري أمس وزير الخارجية الجزائري رمطان لعمامرة.")
     assert sides(contact) == frozenset({"Egypt", "Algeria"})
+
+
+def test_a_name_in_brackets_after_a_title_is_its_holder(contacts_in):
+    contacts = contacts_in("التقى الرئيس الفلسطيني (محمود عباس) في رام الله المبعوث الأمريكي.")
+    assert [sides(c) for c in contacts] == [frozenset({"Palestine", "United States"})]
+    assert "Mahmoud Abbas" in names(contacts[0])
+
+
+def test_the_head_of_the_regime_is_a_title(contacts_in):
+    contacts = contacts_in(
+        "وأرسل الرئيس الفلسطيني رسالة خطية إلى رأس النظام في سوريا “بشار الأسد”."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"Palestine", "Syria"})]
+    assert "Bashar al-Assad" in names(contacts[0])
