@@ -192,4 +192,3 @@ def _titled_body(phrase: Phrase, person: Actor) -> Actor | None:
         if found is not None and affiliation_of(found) != home:
             return affiliation_of(found)
     return None
-

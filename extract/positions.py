@@ -161,9 +161,7 @@ def agent_of(
         return (adjacent[0],)
     words = [plain(t.text) for t in sentence.tokens[token + 1 : end]]
     topic = next((token + 1 + n for n, w in enumerate(words) if w in TOPICS), end)
-    inner = [
-        p for p in in_clause if token < p.start and p.end <= topic and p.preposition is None
-    ]
+    inner = [p for p in in_clause if token < p.start and p.end <= topic and p.preposition is None]
     if inner:
         return (inner[0],)
     return agent_before(sentence, in_clause, token, left, phrases, skip)

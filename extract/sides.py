@@ -138,6 +138,11 @@ def clause_sides(
     if trigger.frame == "multilateral" or (
         (meeting or trigger.mode == "talks") and gather is not None
     ):
+        between = next((i for i in range(token + 1, right) if words[i] == "بين"), None)
+        listed = listed_after(sentence, phrases, between + 1, right, lexicon) if between else []
+        if len(listed) >= 2:
+            # «قمة هذا الشهر بين الرئيسين شي وبايدن»: «بين» names who sits at the summit
+            return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause", joint=True)
         host = agent_before(sentence, in_clause, token, left, phrases, skip)
         if gather is not None and gather > token:
             # «تحتضن مدريد مفاوضات تجمع …»: a city hosting the talks is only their place
@@ -187,11 +192,13 @@ def clause_sides(
             return Sides(tuple(subjects), tuple(objects), "clause")
         other = object_of(sentence, after, token, trigger, skip=skip)
         genitive = [p for p in after[:1] if p.start == token + 1 and p.preposition is None]
-        if other and genitive and genitive[0].end <= other[0].start and not is_finite(
-            sentence, token
-        ):
-            # «عقب زيارة الرئيس الإيراني لبكين»: the noun's genitive is who visits
-            return Sides(tuple(genitive), tuple(other), "clause")
+        if genitive and not is_finite(sentence, token):
+            # «عقب زيارة الرئيس الإيراني، إبراهيم رئيسي، لبكين»: the noun's genitive is
+            # who visits; the marked phrase after it is where
+            end = genitive[0].end - 1
+            marked = object_of(sentence, after[1:], token, trigger, start=end, skip=skip)
+            if marked and marked[0].preposition in trigger.objects:
+                return Sides(tuple(genitive), tuple(marked), "clause")
         purpose = words[token].startswith("ل")  # «… للقاء نظيره»: its subject is the verb's
         if not other and (subject or purpose) and "obj" in trigger.objects:
             # A verbal noun and its object: «بوتين لا يعتزم لقاء زيلينسكي».
@@ -229,6 +236,8 @@ def combine(tree: Sides, clause: Sides) -> Sides:
     """The tree's sides first; the clause fills what the tree left empty."""
     if clause.members or clause.courier:
         return clause  # a member list or a message's route reads better off the clause
+    if clause.joint and not tree.other and not tree.joint:
+        return clause  # «بين X وY» names both sides; the tree found only a subject
     # A phrase cannot be on both sides: an object the parse found inside the subject
     # («يزور الرئيس التركي رجب طيب أردوغان موسكو», obj = «طيب») is a misparse.
     # A place is no side: «التقى في العاصمة الأردنية عمّان نظيره» (obj = «عمّان»).

@@ -124,3 +124,20 @@ def test_the_custodian_of_the_two_holy_mosques_is_saudi_arabia(contacts_in):
         "وأطلع خادم الحرمين الشريفين المجلس على فحوى الاتصال الهاتفي الذي أجراه بالرئيس الفرنسي."
     )
     assert [sides(c) for c in contacts] == [frozenset({"Saudi Arabia", "France"})]
+
+
+def test_the_visitor_named_in_apposition_still_visits(contacts_in):
+    contacts = contacts_in(
+        "وجاء ذلك عقب زيارة الرئيس الإيراني، إبراهيم رئيسي، لبكين في شباط الماضي."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"Iran", "China"})]
+
+
+def test_a_summit_between_two_leaders_is_their_meeting(contacts_in):
+    contacts = contacts_in(
+        "وبينما تعمل الصين والولايات المتحدة على إصلاح العلاقات، بما في ذلك قمة هذا الشهر "
+        "بين الرئيسين شي جين بينغ وجو بايدن، تشعر بكين بالقلق."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"China", "United States"})]
+    assert contacts[0].mode == "meeting"
+    assert {"Xi Jinping", "Joe Biden"} <= {p.actor.label_en for p in contacts[0].participants}
