@@ -63,8 +63,11 @@ def sentence_contacts(
         if circumstantial(sentence, token, trigger, lexicon):  # «… خلال اجتماع السبت»
             sides = replace(sides, agent=tuple(p for p in sides.agent if p.start > token))
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
+        # «وأجرت مباحثات مع …»: the light verb before a trigger noun
+        light = token > 0 and not is_finite(sentence, token) and is_finite(sentence, token - 1)
         subjectless = (
             is_finite(sentence, token)
+            or light
             or _possessed(sentence, token)
             or _purpose_of_subjectless_verb(sentence, token, left, phrases, lexicon)
         )
@@ -73,6 +76,8 @@ def sentence_contacts(
             # describes («… إسماعيل هنية، الذي يزور لبنان»); else the subject of the
             # sentence's previous trigger («زار … الرياض حيث التقى ولي العهد»).
             agent = _antecedent(sentence, phrases, left, lexicon) or previous_agent
+            if not agent and _opens_sentence(sentence, token - 1 if light else token):
+                agent = discourse.subject  # «… . وأجرت مباحثات مع …»: the last subject
             sides = replace(sides, agent=agent, method="clause")
         if not sides.agent and not sides.members:
             subject = matrix_subject(sentence, phrases, left, lexicon)
@@ -110,6 +115,7 @@ def sentence_contacts(
                 found[key] = contact
     for contact in _format_contacts(article_id, sentence, lexicon, resolver):
         found.setdefault(frozenset(p.actor.id for p in contact.participants), contact)
+    discourse.opened_with(_opening_subject(sentence, phrases, resolver))
     return _without_state_echoes(list(found.values()))
 
 
@@ -210,6 +216,22 @@ def _continues_an_event(sentence: Sentence, token: int, lexicon: Lexicon) -> boo
     return any(
         lexicon.cue(form, "event") for form in clitic_variants(sentence.tokens[token + 1].text)
     )
+
+
+def _opens_sentence(sentence: Sentence, token: int) -> bool:
+    """The trigger verb is the sentence's first word, «و»/«ف» included."""
+    return token == 0 or (token == 1 and plain(sentence.tokens[0].text) in ("و", "ف"))
+
+
+def _opening_subject(
+    sentence: Sentence, phrases: list[Phrase], resolver: Resolver
+) -> tuple[Phrase, ...]:
+    """The subject a sentence opens with: its first phrase, no preposition, within the
+    first words (verb first or not), when it names an actor."""
+    first = next((p for p in phrases if p.start <= 2), None)
+    if first is None or first.preposition is not None or resolver.resolve(first) is None:
+        return ()
+    return (first,)
 
 
 def _possessed(sentence: Sentence, token: int) -> bool:

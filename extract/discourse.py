@@ -25,6 +25,9 @@ class Discourse:
 
     agent: tuple[Phrase, ...] = ()
     age: int = 0
+    # the subject the previous sentence opened with, for a next one whose verb has none
+    # («وصلت الوزيرة إلى القدس. وأجرت مباحثات مع …»)
+    subject: tuple[Phrase, ...] = ()
     # the sides named so far, most recent last, for «الطرفين» («both parties»)
     seen: list = field(default_factory=list)
 
@@ -43,6 +46,10 @@ class Discourse:
             if len(out) == 2:
                 return tuple(reversed(out))
         return ()
+
+    def opened_with(self, subject: tuple[Phrase, ...]) -> None:
+        """The sentence just read opened with `subject` (or with none)."""
+        self.subject = subject
 
     def next_sentence(self) -> None:
         self.age += 1

@@ -141,3 +141,18 @@ def test_a_summit_between_two_leaders_is_their_meeting(contacts_in):
     assert [sides(c) for c in contacts] == [frozenset({"China", "United States"})]
     assert contacts[0].mode == "meeting"
     assert {"Xi Jinping", "Joe Biden"} <= {p.actor.label_en for p in contacts[0].participants}
+
+
+def test_a_sentence_opening_with_a_subjectless_verb_continues_the_last_subject(contacts_in):
+    contacts = contacts_in(
+        "وصلت وزيرة الخارجية الأمريكية إلى القدس أمس. وأجرت مباحثات مع المسؤولين "
+        "الإسرائيليين في مكتب رئيس الوزراء."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"United States", "Israel"})]
+
+
+def test_a_subjectless_sentence_after_one_with_no_actor_subject_stays_empty(contacts_in):
+    contacts = contacts_in(
+        "وارتفعت أسعار النفط في الأسواق أمس. وأجرت مباحثات مع المسؤولين الإسرائيليين."
+    )
+    assert not contacts
