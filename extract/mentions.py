@@ -355,7 +355,8 @@ def _continues(
         # «... لافروف نظيره»: a title after a name starts a new description, and so
         # does a title after a complete «title + state» («الرئيس اللبناني وزير الخارجية
         # الفرنسي» is two people; «رئيس الوزراء وزير الخارجية القطري» is one).
-        title = unit.kind == "role" and unit.role[0] in ("title", "counterpart")
+        # «وزير الخارجية العراقي وفد جماعة الحوثي»: a delegation after a complete title too
+        title = unit.kind == "role" and unit.role[0] in ("title", "counterpart", "group")
         complete = last.hit is not None and any(_describes_office(u) for u in group)
         before_name = (
             following is not None

@@ -244,7 +244,7 @@ def combine(tree: Sides, clause: Sides) -> Sides:
     tree_other = tuple(p for p in tree.other if p not in tree.agent and p.preposition != "في")
     tree = replace(tree, other=tree_other)
     other = tree.other or clause.other
-    if tree.other and clause.other[: len(tree.other)] == tree.other:
+    if tree.other and set(tree.other) <= set(clause.other):
         other = clause.other  # the list reading finds conjuncts the parse attached elsewhere
     # A subject the parse put inside the «مع» list is a misparse («جرت مع …، الإماراتي …»).
     agent = tuple(p for p in tree.agent if p not in clause.other) or clause.agent

@@ -156,3 +156,18 @@ def test_a_subjectless_sentence_after_one_with_no_actor_subject_stays_empty(cont
         "وارتفعت أسعار النفط في الأسواق أمس. وأجرت مباحثات مع المسؤولين الإسرائيليين."
     )
     assert not contacts
+
+
+def test_senior_officials_after_with_are_still_the_other_side(contacts_in):
+    contacts = contacts_in(
+        "وعقد الوزير الإيراني سلسلة لقاءات مع كبار المسؤولين العمانيين وممثلين عن الأمم المتحدة."
+    )
+    assert {sides(c) for c in contacts} == {
+        frozenset({"Iran", "Oman"}),
+        frozenset({"Iran", "United Nations"}),
+    }
+
+
+def test_a_delegation_after_a_complete_title_is_another_party(contacts_in):
+    contacts = contacts_in("واستقبل وزير الخارجية العراقي وفد جماعة الحوثي في بغداد.")
+    assert [sides(c) for c in contacts] == [frozenset({"Iraq", "Houthis"})]
