@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from tawasul import __version__
 from tawasul.extract.nlp import ModelsUnavailable
+from tawasul.extract.pipeline import DEFAULT_BATCH
 from tawasul.output import OutputError
 
 if TYPE_CHECKING:
@@ -82,8 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--batch-size",
         type=int,
-        default=16,
-        help="articles parsed together; memory grows with it (default 16)",
+        default=DEFAULT_BATCH,
+        help=f"articles parsed together; memory grows with it (default {DEFAULT_BATCH})",
     )
     build.add_argument(
         "--cache", type=Path, help="parse cache folder (default: .OUT.cache beside --out)"
