@@ -321,3 +321,15 @@ def test_coordinated_subjects_after_the_verb_each_meet_the_object(contacts_in):
 def test_quotation_marks_around_a_name_keep_the_phrase(contacts_in):
     contacts = contacts_in('يلتقي فيها مسؤولون أميركيون بممثلي "طالبان" خلال الأشهر الأخيرة.')
     assert pairs(contacts) == {frozenset({"United States", "Taliban"})}
+
+
+def test_talked_with_is_a_contact_with_each_listed_partner(contacts_in):
+    contacts = contacts_in(
+        "وأوضح البيان أن الرئيس الفرنسي تحادث مطولا أمس مع الرئيس الروسي وكذلك مع رئيس "
+        "الحكومة الإيطالية."
+    )
+    assert {sides(c) for c in contacts} == {
+        frozenset({"France", "Russia"}),
+        frozenset({"France", "Italy"}),
+    }
+    assert not contacts_in("تحادث اللاعبون مع المدرب بعد المباراة.")
