@@ -29,13 +29,10 @@ from tawasul.extract.discourse import Discourse, follow_discourse
 from tawasul.extract.lexicon import Lexicon, Trigger
 from tawasul.extract.mentions import Phrase
 from tawasul.extract.nlp import Sentence
-from tawasul.extract.positions import circumstantial, is_finite, matrix_subject
+from tawasul.extract.positions import circumstantial, has_possessive, is_finite, matrix_subject
 from tawasul.extract.reading import Sides
 from tawasul.extract.records import Actor, Contact, Participant
-from tawasul.extract.sides import clause_sides, combine, tree_sides, with_companions
-
-#: Modes in which everyone listed together sits at one table (a call stays bilateral).
-JOINT_MODES = ("meeting", "talks", "multilateral-meeting")
+from tawasul.extract.sides import JOINT_MODES, clause_sides, combine, tree_sides, with_companions
 
 
 def sentence_contacts(
@@ -236,10 +233,8 @@ def _opening_subject(
 
 def _possessed(sentence: Sentence, token: int) -> bool:
     """«ونتائج استقباله رئيس الوزراء»: a trigger noun whose pronoun is its agent."""
-    words = sentence.tokens[token].words
-    return sentence.words[words[0]].upos == "NOUN" and any(
-        sentence.words[w].upos == "PRON" for w in words[1:]
-    )
+    first = sentence.tokens[token].words[0]
+    return sentence.words[first].upos == "NOUN" and has_possessive(sentence, token)
 
 
 def _purpose_of_subjectless_verb(

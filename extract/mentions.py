@@ -84,6 +84,11 @@ class Phrase:
         return bool(self.role_kinds.intersection(kinds))
 
     @property
+    def names_person(self) -> bool:
+        """A person's name is in the phrase (NER or the knowledge base)."""
+        return bool(self.persons) or any(h.actor.kind == "person" for h in self.hits)
+
+    @property
     def title_key(self) -> str:
         """The office words, e.g. «وزير خارجيه», used to match counterparts."""
         words = [w for kind, w in self.roles if kind in ("title", "office")]
@@ -147,7 +152,7 @@ def _join_titles_to_names(
     i = 0
     while i < len(phrases):
         phrase, holder = phrases[i], None
-        if phrase.has_role("title", "organ") and not _names_person(phrase):
+        if phrase.has_role("title", "organ") and not phrase.names_person:
             for j in range(i + 1, min(len(phrases), i + 4)):
                 before, nxt = phrases[j - 1], phrases[j]
                 if nxt.conj or nxt.has_role("counterpart") or nxt.preposition:
@@ -161,7 +166,7 @@ def _join_titles_to_names(
                 bracketed = len(opening) == 1 and opening[0] in ("(", *QUOTES)
                 if not (comma or plain_words or bracketed):
                     break
-                if _names_person(nxt):
+                if nxt.names_person:
                     if _same_side(phrases[i:j], nxt):
                         holder = j
                     break
@@ -204,10 +209,6 @@ def _same_side(titles: list[Phrase], named: Phrase) -> bool:
     sides = {office.of for office in person.offices}
     sides.update(body.id for body in affiliation_chain(person)[1:])
     return bodies <= sides
-
-
-def _names_person(phrase: Phrase) -> bool:
-    return bool(phrase.persons) or any(h.actor.kind == "person" for h in phrase.hits)
 
 
 def _plain_gap(sentence: Sentence, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -24,13 +24,17 @@ def is_finite(sentence: Sentence, token: int) -> bool:
     return any(sentence.words[w].upos == "VERB" for w in sentence.tokens[token].words)
 
 
+def has_possessive(sentence: Sentence, token: int) -> bool:
+    """A word carrying a pronoun after its stem: «لقائه», «استقباله»."""
+    return any(sentence.words[w].upos == "PRON" for w in sentence.tokens[token].words[1:])
+
+
 def is_transitive(sentence: Sentence, token: int, trigger: Trigger) -> bool:
     """A trigger that takes a direct object: a verb (also one the tagger took for a
     noun at the head of its sentence, «هاتف ولي العهد …»), or a noun with a possessive
     pronoun («لقائه نظيره» — his meeting [with] his counterpart)."""
-    words = [sentence.words[w] for w in sentence.tokens[token].words]
-    verb = any(w.upos == "VERB" for w in words) or sentence_initial(sentence, token)
-    takes = verb or any(w.upos == "PRON" for w in words[1:])
+    verb = is_finite(sentence, token) or sentence_initial(sentence, token)
+    takes = verb or has_possessive(sentence, token)
     return takes and "obj" in trigger.objects
 
 
@@ -69,8 +73,7 @@ def circumstantial(sentence: Sentence, token: int, trigger: Trigger, lexicon: Le
     «اتفق مع … خلال زيارة لصنعاء» is the subject's visit."""
     if token == 0 or trigger.mode == "visit" or is_finite(sentence, token):
         return False
-    words = [sentence.words[w] for w in sentence.tokens[token].words]
-    if any(w.upos == "PRON" for w in words[1:]):
+    if has_possessive(sentence, token):
         return False
     previous = sentence.tokens[token - 1].text
     return any(lexicon.cue(form, "temporal") for form in clitic_variants(previous))
@@ -203,18 +206,14 @@ def agent_before(
 def _apposed_to(sentence: Sentence, phrase: Phrase, before: list[Phrase]) -> Phrase:
     """A title set off by a comma after a named person describes him: «الرئيس نيكولا
     ساركوزي، الرئيس الدوري للاتحاد الأوروبي، سيلتقي …» is Sarkozy meeting."""
-    while not _names_person(phrase) and phrase.start > 0:
+    while not phrase.names_person and phrase.start > 0:
         if sentence.tokens[phrase.start - 1].text not in (",", "،"):
             break
         named = [p for p in before if p.end == phrase.start - 1]
-        if not named or not _names_person(named[0]):
+        if not named or not named[0].names_person:
             break
         phrase = named[0]
     return phrase
-
-
-def _names_person(phrase: Phrase) -> bool:
-    return bool(phrase.persons) or any(h.actor.kind == "person" for h in phrase.hits)
 
 
 def speaker(sentence: Sentence, left: int, phrases: list[Phrase]) -> tuple[Phrase, ...]:

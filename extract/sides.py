@@ -37,6 +37,9 @@ from tawasul.extract.positions import (
 from tawasul.extract.reading import Sides
 from tawasul.extract.tables import gather_point, listed_members, read_table
 
+#: Modes in which everyone listed together sits at one table (a call stays bilateral).
+JOINT_MODES = ("meeting", "talks", "multilateral-meeting")
+
 
 def tree_sides(
     sentence: Sentence,
@@ -269,21 +272,21 @@ def with_companions(
 ) -> Sides:
     """A party named after «إلى جانب»/«بمعية» in a meeting sits at the same table, so the
     meeting is joint: every party with every other."""
-    if mode not in ("meeting", "talks", "multilateral-meeting") or sides.members:
+    if mode not in JOINT_MODES or sides.members:
         return sides
     if not sides.agent:
         return sides
     last = max(p.end for p in (*sides.agent, *sides.other))
     after = [p for p in phrases if p.start >= last and p.end <= bounds[1]]
+    words = [plain(t.text) for t in sentence.tokens]
     for n, phrase in enumerate(after):
-        if _companion(sentence, phrase):
+        if _companion(words, phrase):
             joined = [phrase, *conjuncts_of(sentence, phrase, after[n + 1 :])]
             return replace(sides, other=(*sides.other, *joined), joint=True)
     return sides
 
 
-def _companion(sentence: Sentence, phrase: Phrase) -> bool:
-    words = [plain(t.text) for t in sentence.tokens]
+def _companion(words: list[str], phrase: Phrase) -> bool:
     head = words[phrase.start]
     if phrase.preposition == norm("إلى") and head == "جانب":
         return True  # «جانب» read into the phrase as a role word
