@@ -137,7 +137,7 @@ class Resolver:
             if known.endswith(" " + key) or known.startswith(key + " "):
                 return actor
         state = self._state(phrase)
-        actor = self.gazetteer.person_like(name)
+        actor = self.gazetteer.person_like(name, state)
         if actor is None or (state is not None and affiliation_of(actor) != state):
             actor = ner_actor("person", name, state)
         self._names[key] = actor

@@ -10,6 +10,7 @@ so no later stage (Stanza, the serialisers, a terminal) can be upset by it.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,6 +41,11 @@ _NAMES = {
 # C0/C1 controls (tab and newline stay), DEL, and the Unicode line/paragraph separators.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+#: HTML entities a scraper left in the text, often without their «&» («ساركوزي quot;تحادث»):
+#: they would glue a quote mark onto the next word and hide it from the lexicons.
+_ENTITIES = re.compile(
+    r"(?:&|(?<![&A-Za-z]))(quot|amp|apos|nbsp|lt|gt|laquo|raquo|hellip|ndash|mdash);"
+)
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -117,7 +123,9 @@ def clean_text(text: str) -> tuple[str, bool]:
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROLS.sub("", text)
     text = text.replace("\ufeff", "")
+    text = _ENTITIES.sub(lambda m: html.unescape(f"&{m.group(1)};"), text)
     return unicodedata.normalize("NFC", text), repaired
+
 
 
 def _fixed(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from tawasul.extract.arabic import clitic_readings, norm, plain
 from tawasul.extract.lexicon import DataFileError, read_tsv
 from tawasul.extract.paths import DATA_DIR
-from tawasul.extract.records import ACTOR_KINDS, OFFICES, Actor, Office
+from tawasul.extract.records import ACTOR_KINDS, OFFICES, Actor, Office, affiliation_chain
 
 NAME_ROLES = ("name", "organ", "capital", "demonym")  # priority when forms collide
 
@@ -128,17 +128,29 @@ class Gazetteer:
                     return end, members
         return None
 
-    def person_like(self, name: str) -> Actor | None:
+    def person_like(self, name: str, state: Actor | None = None) -> Actor | None:
         """The one known person whose name differs from `name` by at most one letter in
-        at most one word: transliteration variants the table does not list. None when
-        no person, or more than one, is that close."""
+        at most one word: transliteration variants the table does not list. When the text
+        gives the person's state («الرئيس الروسي ديمتري مديديف»), a person of that state
+        whose first name is as close and whose last name is two letters off will do.
+        None when no person, or more than one, is that close."""
         words = tuple(norm(name).split())
+        forms = self._person_forms.get(len(words), [])
         found = {
             actor_id
-            for key, actor_id in self._person_forms.get(len(words), [])
+            for key, actor_id in forms
             if sum(k != w for k, w in zip(key, words, strict=True)) <= 1
             and all(_close(k, w) for k, w in zip(key, words, strict=True))
         }
+        if not found and state is not None and len(words) >= 2:
+            found = {
+                actor_id
+                for key, actor_id in forms
+                if all(_close(k, w) for k, w in zip(key[:-1], words[:-1], strict=True))
+                and min(len(key[-1]), len(words[-1])) >= 5
+                and _edits(key[-1], words[-1]) <= 2
+                and affiliation_chain(self.actors[actor_id])[-1] == state
+            }
         return self.actors[found.pop()] if len(found) == 1 else None
 
     def match(self, tokens: list[str], start: int) -> GazetteerHit | None:
@@ -186,6 +198,16 @@ def _close(a: str, b: str) -> bool:
     return any(
         long_[:i] + long_[i + 1 :] == short and long_[i] in _OPTIONAL for i in range(len(long_))
     )
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance: letters inserted, dropped or changed."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
 
 
 def _offices(path: Path, by_id: dict[str, dict[str, str]]) -> dict[str, tuple[Office, ...]]:

@@ -10,7 +10,7 @@ resolver in `actors.py` decides what each one stands for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tawasul.extract.arabic import (
     clitic_readings,
@@ -130,7 +130,33 @@ def find_phrases(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> 
         if any(u.kind != "role" or u.role[0] in UNIT_ROLES for u in group):
             phrases.append(_phrase(sentence, group))
         i = j
-    return _join_titles_to_names(sentence, phrases, lexicon)
+    return _join_trailing_titles(sentence, _join_titles_to_names(sentence, phrases, lexicon))
+
+
+def _join_trailing_titles(sentence: Sentence, phrases: list[Phrase]) -> list[Phrase]:
+    """A person the knowledge base does not know, followed (at most a comma apart) by a
+    title naming a state or body, is that title's holder: «الرئيس داني فور رئيس جمهورية
+    سيشل» is one man of the Seychelles, not a man and a state. A person whose phrase
+    already names a side keeps it («استقبل الرئيس المصري … رئيس الوزراء الإثيوبي»)."""
+    out: list[Phrase] = []
+    for phrase in phrases:
+        before = out[-1] if out else None
+        gap = [t.text for t in sentence.tokens[before.end : phrase.start]] if before else []
+        if (
+            before is not None
+            and before.persons
+            and not before.hits
+            and phrase.has_role("title")
+            and not phrase.names_person
+            and not phrase.conj
+            and phrase.preposition is None
+            and any(h.actor.kind in ("state", "organization") for h in phrase.hits)
+            and gap in ([], [","], ["،"])
+        ):
+            out[-1] = _joined(sentence, [before, phrase])
+        else:
+            out.append(phrase)
+    return out
 
 
 #: At most this many words of a body's name between a title and the name of its holder.
@@ -262,7 +288,13 @@ def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_
             and hit.actor.kind != "person"
             and hit.role != "demonym"  # «سودانيا إثيوبيا» tagged PER is two nationalities
         ):
-            hit = None  # a NER person running on past a place name keeps the longer name
+            if hit.actor.kind == "state" and ent.end - hit.end >= 2 and _after_office(units):
+                # «رئيس وزراء جمهورية قيرغيزستان محمد غالي»: the tagger ran the state into
+                # the name that follows it; the state closes the title, the rest is the man.
+                rest = " ".join(texts[hit.end : ent.end])
+                ner_spans[hit.end] = replace(ent, start=hit.end, text=rest)
+            else:
+                hit = None  # a NER person running on past a place name keeps the longer name
         if hit and (not role or hit.end - hit.start >= role[2]):
             conj, prep = conjunction(hit.prefix), preposition(hit.prefix)
             units.append(_Unit(i, hit.end, "gaz", conj, hit=hit, clitic=prep))
@@ -279,6 +311,11 @@ def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_
         else:
             i += 1
     return units
+
+
+def _after_office(units: list[_Unit]) -> bool:
+    """The last unit is a title or office word («رئيس», «جمهورية»)."""
+    return bool(units) and units[-1].kind == "role" and units[-1].role[0] in ("title", "office")
 
 
 def _ner_end(texts: list[str], start: int, end: int, gazetteer: Gazetteer) -> int:

@@ -29,6 +29,7 @@ from tawasul.extract.positions import (
     agent_of,
     circumstantial,
     conjuncts_of,
+    has_possessive,
     is_finite,
     is_transitive,
     listed_after,
@@ -134,7 +135,7 @@ def clause_sides(
         left = token
     gather = gather_point(sentence, token, right, lexicon)
     meeting = trigger.mode in ("meeting", "multilateral-meeting")
-    if meeting and not is_finite(sentence, token):
+    if meeting and not is_finite(sentence, token) and not has_possessive(sentence, token):
         table = read_table(sentence, phrases, in_clause, token, right, lexicon)
         if table is not None:
             return table  # the noun names its own parties: a host is only the place
@@ -187,7 +188,14 @@ def clause_sides(
         )
     else:
         subject = agent_before(sentence, in_clause, token, left, phrases, skip)
+        possessed = not is_finite(sentence, token) and has_possessive(sentence, token)
         if not subject and len(after) >= 2 and is_transitive(sentence, token, trigger):
+            if possessed:
+                # «نتائج استقباله الرئيس X ورئيس وزراء Y»: the pronoun is the subject,
+                # every phrase after the noun is received.
+                other = object_of(sentence, after, token, trigger, skip=skip)
+                agent = agent_of(sentence, in_clause, phrases, token, token + 1, left, skip)
+                return Sides(agent, tuple(other), "clause")
             # Verb, subject, object: «استقبل الرئيس المصري … وزير الخارجية الأمريكي».
             subjects = [after[0], *conjuncts_of(sentence, after[0], after[1:])]
             rest = after[len(subjects) :]

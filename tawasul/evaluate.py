@@ -365,14 +365,20 @@ def _prefixed(query: str) -> str:
 
 
 def gold_articles(gold: dict[str, Any], path: str = "gold") -> list[Article]:
-    """The gold file's texts as articles; a document without text is a clear error."""
+    """The gold file's texts as articles, cleaned as ingest cleans any text (so the
+    figures are what a researcher's own files would get); a document without text is
+    a clear error."""
+    from tawasul.extract.encoding import clean_text
+
     articles = []
     for n, doc in enumerate(gold.get("documents") or [], start=1):
         if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
             raise ValueError(f"{path}: document {n} has no text")
         doc_id = str(doc.get("id") if doc.get("id") is not None else n)
         articles.append(
-            Article(doc_id, doc["text"], f"{path}#{doc_id}", None, doc.get("published"))
+            Article(
+                doc_id, clean_text(doc["text"])[0], f"{path}#{doc_id}", None, doc.get("published")
+            )
         )
     return articles
 

@@ -169,3 +169,12 @@ def test_dev_negatives_yield_no_contact(extractor):
         if result.contacts:
             found[doc["id"]] = [c.evidence[:80] for c in result.contacts]
     assert found == {}
+
+
+def test_gold_texts_are_cleaned_as_ingest_cleans_files():
+    """The figures are what a researcher's own files would get: ingest repairs scraper
+    residue («quot;»), so the gold's texts are read the same way."""
+    from tawasul.evaluate import gold_articles
+
+    [article] = gold_articles({"documents": [{"id": "a", "text": "قال quot;نعمquot;"}]})
+    assert article.text == 'قال "نعم"'

@@ -337,3 +337,12 @@ def test_a_previous_output_folder_inside_the_input_is_not_read(tmp_path):
     (tmp_path / "out" / "network.html").write_text("<html><body><p>نص</p></body></html>", "utf-8")
     corpus = read_corpus([tmp_path])
     assert [a.id for a in corpus.articles] == ["a"] and corpus.warnings == ()
+
+
+def test_html_entities_left_by_a_scraper_become_their_characters():
+    """«quot;» glued to a word (its «&» lost) would hide the word from the lexicons."""
+    from tawasul.extract.encoding import clean_text
+
+    text, _ = clean_text("وقال البيان إن الرئيس quot;تحادث مطولا&quot; مع نظيره AT&amp;T")
+    assert text == 'وقال البيان إن الرئيس "تحادث مطولا" مع نظيره AT&T'
+    assert clean_text("xquot; and equot;")[0] == "xquot; and equot;"  # Latin words stay

@@ -333,3 +333,16 @@ def test_talked_with_is_a_contact_with_each_listed_partner(contacts_in):
         frozenset({"France", "Italy"}),
     }
     assert not contacts_in("تحادث اللاعبون مع المدرب بعد المباراة.")
+
+
+def test_a_possessed_reception_noun_receives_every_phrase_after_it(contacts_in):
+    """«نتائج استقباله X وY»: the pronoun is the host; what follows is received, not a
+    genitive pair meeting each other."""
+    contacts = contacts_in(
+        "وأطلع العاهل الأردني الحكومة على نتائج استقباله الرئيس الفرنسي، "
+        "ووزير الخارجية البرازيلي."
+    )
+    assert {sides(c) for c in contacts} == {
+        frozenset({"Jordan", "France"}),
+        frozenset({"Jordan", "Brazil"}),
+    }

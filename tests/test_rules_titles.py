@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import names, sides
 
 
@@ -87,3 +89,42 @@ def test_the_head_of_the_regime_is_a_title(contacts_in):
     )
     assert [sides(c) for c in contacts] == [frozenset({"Palestine", "Syria"})]
     assert "Bashar al-Assad" in names(contacts[0])
+
+
+def test_a_title_after_an_unknown_person_gives_him_his_state(contacts_in):
+    """«السيد كوامي منساه، رئيس وزراء غانا» is one Ghanaian, not a man and a state."""
+    for text in (
+        "أجرى الرئيس التونسي محادثات في قرطاج مع السيد كوفي منساه، رئيس جمهورية غانا.",
+        "استقبل وزير الخارجية التونسي أمس السيد كوفي منساه رئيس وزراء غانا.",
+    ):
+        contacts = contacts_in(text)
+        assert [sides(c) for c in contacts] == [frozenset({"Tunisia", "Ghana"})], text
+        ghanaian = next(p for p in contacts[0].participants if p.actor.kind == "person")
+        assert ghanaian.actor.label_ar == "كوفي منساه"
+
+
+def test_a_person_of_a_given_state_spelt_two_letters_off_is_still_known(extractor):
+    """A state the text gives narrows the search: «ديمتري مديديف» of Russia is Medvedev;
+    with no state, or another state, the same spelling stays unknown."""
+    gazetteer = extractor.gazetteer
+    russia = gazetteer.actors["russia"]
+    assert gazetteer.person_like("ديمتري مديديف", russia).label_en == "Dmitry Medvedev"
+    assert gazetteer.person_like("ديمتري مديديف") is None
+    assert gazetteer.person_like("ديمتري مديديف", gazetteer.actors["france"]) is None
+
+
+def test_a_state_the_tagger_ran_into_a_name_closes_the_title(extractor):
+    """NER sometimes tags «قيرغيزستان محمد علي» as one person; after an office word the
+    state ends the title and the rest is its holder."""
+    from tawasul.extract.mentions import find_phrases
+    from tawasul.extract.nlp import Entity
+
+    [sentence] = extractor.parse("واستقبل الملك رئيس وزراء جمهورية قيرغيزستان محمد علي نورلان.")
+    start = next(i for i, t in enumerate(sentence.tokens) if t.text == "قيرغيزستان")
+    tagged = [e for e in sentence.entities if not (e.start <= start < e.end)]
+    run_on = Entity("PER", start, start + 4, "قيرغيزستان محمد علي نورلان")
+    sentence = replace(sentence, entities=(*tagged, run_on))
+    [phrase] = [p for p in find_phrases(sentence, extractor.gazetteer, extractor.lexicon)
+                if "قيرغيزستان" in p.text]
+    assert [h.actor.id for h in phrase.hits] == ["kyrgyzstan"]
+    assert phrase.persons == ("محمد علي نورلان",)
