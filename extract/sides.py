@@ -172,8 +172,19 @@ def clause_sides(
         if received:
             return Sides((passive,), (received[0],), "clause")
 
-    pivot = next((i for i in range(token + 1, right) if words[i] in PIVOTS), None)
-    between = next((i for i in range(token + 1, right) if words[i] == "بين"), None)
+    # «عقب زيارة X لبكين، أجرى Y محادثات مع Z»: a «مع» or «بين» past another verb is
+    # that verb's own, not this trigger's (a relative verb of the trigger noun is not another:
+    # «اتصال أجراه مع», «الزيارة التي قام بها إلى»).
+    verb = next(
+        (
+            i
+            for i in range(token + 1, right)
+            if is_finite(sentence, i) and not _relative_verb(sentence, i, words, lexicon)
+        ),
+        right,
+    )
+    pivot = next((i for i in range(token + 1, verb) if words[i] in PIVOTS), None)
+    between = next((i for i in range(token + 1, verb) if words[i] == "بين"), None)
     other: list[Phrase] = []
     if pivot is not None:
         other = listed_after(sentence, phrases, pivot + 1, right, lexicon)
@@ -218,6 +229,22 @@ def clause_sides(
     agent = agent_of(sentence, in_clause, phrases, token, end, left, skip)
     mediator = _mediator(sentence, in_clause, lexicon)
     return Sides(agent, tuple(other), "clause", intermediary=mediator)
+
+
+RELATIVES = ("الذي", "التي", "اللذين", "اللتين", "الذين")
+
+
+def _relative_verb(sentence: Sentence, index: int, words: list[str], lexicon: Lexicon) -> bool:
+    """A verb describing the noun before it: a pronoun on it or after it points back
+    («لقاء عقده», «زيارة قام بها»), a relative pronoun opens it («الذي أجراه»), or it
+    only says the noun took place («الاتصالات جرت مع»)."""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return (
+        has_possessive(sentence, index)
+        or lexicon.cue(words[index], "holds")
+        or (index > 0 and words[index - 1] in RELATIVES)
+        or after in ("بها", "به")
+    )
 
 
 def _mediator(sentence: Sentence, in_clause: list[Phrase], lexicon: Lexicon) -> tuple[Phrase, ...]:

@@ -346,3 +346,23 @@ def test_a_possessed_reception_noun_receives_every_phrase_after_it(contacts_in):
         frozenset({"Jordan", "France"}),
         frozenset({"Jordan", "Brazil"}),
     }
+
+
+def test_a_ma_or_bayn_past_another_verb_belongs_to_that_verb(contacts_in):
+    """«عقب زيارة X لأنقرة، أجرى Y محادثات مع Z»: the visit goes to Ankara, and the
+    talks' «مع» and a later «بين» are not the visit's."""
+    contacts = contacts_in(
+        "وعقب زيارة الرئيس الكيني لأنقرة الشهر الماضي، أجرى وزير الخارجية الكيني "
+        "محادثات مع نظيره التركي بهدف حل الخلافات بين نيروبي وأديس أبابا."
+    )
+    found = {sides(c) for c in contacts}
+    assert frozenset({"Kenya", "Turkey"}) in found
+    assert frozenset({"Kenya", "Ethiopia"}) not in found
+
+
+def test_a_relative_or_light_verb_after_the_noun_keeps_its_ma(contacts_in):
+    for text in (
+        "وجاء ذلك في اتصال أجراه الرئيس الكيني مع رئيس الوزراء الإثيوبي.",
+        "وكان الرئيس الكيني قد أجرى مباحثات جرت مع رئيس الوزراء الإثيوبي في نيروبي.",
+    ):
+        assert frozenset({"Kenya", "Ethiopia"}) in {sides(c) for c in contacts_in(text)}, text
