@@ -88,6 +88,11 @@ class Resolver:
                     return state
                 return self._official(phrase, state, office)
             return person
+        epithets = [h for h in phrase.hits if h.role == "epithet"]
+        if epithets and phrase.hits[0].role == "epithet":
+            # «خادم الحرمين الشريفين»: the head of state the article names, else the state
+            state = epithets[0].actor
+            return self._head_of_state(state, phrase.char_start) or state
         demonyms = [h for h in phrase.hits if h.role == "demonym"]
         if phrase.roles and demonyms and phrase.hits[0].role == "demonym":
             # «السفير الفرنسي في بغداد»: the demonym gives the side, the place is where.
@@ -148,6 +153,18 @@ class Resolver:
             if hit.actor.kind in ("state", "organization"):
                 return hit.actor
         return None
+
+    def _head_of_state(self, state: Actor, position: int) -> Actor | None:
+        """The person named in the article whom the knowledge base has as `state`'s head
+        of state, nearest first."""
+        heads = [
+            p
+            for p in self.persons
+            if any(o.office == "head-of-state" and o.of == state.id for o in p.actor.offices)
+        ]
+        if not heads:
+            return None
+        return min(heads, key=lambda p: abs(p.position - position)).actor
 
     def _coreferent(self, state: Actor, office: str, position: int) -> Actor | None:
         """The person of `state` named in the article, same office first, nearest first."""

@@ -16,7 +16,9 @@ from tawasul.extract.lexicon import DataFileError, read_tsv
 from tawasul.extract.paths import DATA_DIR
 from tawasul.extract.records import ACTOR_KINDS, OFFICES, Actor, Office, affiliation_chain
 
-NAME_ROLES = ("name", "organ", "capital", "demonym")  # priority when forms collide
+#: Priority when forms collide. An epithet names one office of a state, and so its holder
+#: («خادم الحرمين الشريفين» is the King of Saudi Arabia).
+NAME_ROLES = ("name", "organ", "capital", "demonym", "epithet")
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,10 @@ class Gazetteer:
         whose first name is as close and whose last name is two letters off will do.
         None when no person, or more than one, is that close."""
         words = tuple(norm(name).split())
+        for shorter in _without_lineage(words):
+            found_form = self._forms.get(shorter)
+            if found_form and self.actors[found_form[0]].kind == "person":
+                return self.actors[found_form[0]]
         forms = self._person_forms.get(len(words), [])
         found = {
             actor_id
@@ -198,6 +204,34 @@ def _close(a: str, b: str) -> bool:
     return any(
         long_[:i] + long_[i + 1 :] == short and long_[i] in _OPTIONAL for i in range(len(long_))
     )
+
+
+LINEAGE = ("بن", "ابن", "بنت")
+
+
+def _without_lineage(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The name with fewer «بن …» links, longest first: «محمد بن عبد العزيز بن صالح
+    الخليفي» → «محمد بن عبد العزيز الخليفي» → «محمد الخليفي». A full lineage is
+    often longer in the news than in the table; first name and family name stay."""
+    units: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(words):
+        j = i + 1
+        if words[i] in LINEAGE and j < len(words):
+            j += 1
+        if words[j - 1] == "عبد" and j < len(words):
+            j += 1  # «عبد العزيز» is one name
+        units.append(words[i:j])
+        i = j
+    links = [k for k, u in enumerate(units) if u[0] in LINEAGE]
+    if not links or links[0] == 0 or links[-1] == len(units) - 1:
+        return []
+    first, tail = units[: links[0]], units[links[-1] + 1 :]
+    chain = units[links[0] : links[-1] + 1]
+    out = []
+    for keep in range(len(chain) - 1, -1, -1):
+        out.append(tuple(w for u in (*first, *chain[:keep], *tail) for w in u))
+    return out
 
 
 def _edits(a: str, b: str) -> int:

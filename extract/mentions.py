@@ -269,11 +269,16 @@ def _joined(sentence: Sentence, parts: list[Phrase]) -> Phrase:
 
 def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Unit]:
     texts = [t.text for t in sentence.tokens]
-    ner_spans = {
-        e.start: e
-        for e in sentence.entities
-        if e.type in ("PER", "ORG") and not _lexicon_word(sentence, e.start, e.end, lexicon)
-    }
+    ner_spans = {}
+    for e in sentence.entities:
+        if e.type not in ("PER", "ORG"):
+            continue
+        start = e.start
+        while start < e.end and _lexicon_word(sentence, start, start + 1, lexicon):
+            start += 1  # «هاتفيا بالرئيس» tagged PER: lexicon words are no name
+        if start < e.end:
+            text = " ".join(t.text for t in sentence.tokens[start : e.end])
+            ner_spans[start] = replace(e, start=start, text=text) if start > e.start else e
     units: list[_Unit] = []
     i = 0
     while i < len(texts):
@@ -328,7 +333,8 @@ def _ner_end(texts: list[str], start: int, end: int, gazetteer: Gazetteer) -> in
 
 
 def _lexicon_word(sentence: Sentence, start: int, end: int, lexicon: Lexicon) -> bool:
-    """A one-word NER span that is a lexicon word («هاتفيا» tagged PER) is a tagging slip."""
+    """A one-word NER span that is a lexicon word («هاتفيا» tagged PER) is a tagging slip
+    (so is such a word at the start of a longer span)."""
     if end - start != 1:
         return False
     return any(lexicon.knows(form) for form in clitic_variants(sentence.tokens[start].text))
@@ -523,4 +529,10 @@ def _preposition(sentence: Sentence, unit: _Unit) -> str | None:
             return norm("في")
         return None
     before = plain(sentence.tokens[unit.start - 1].text)
+    if before.lstrip("وف") in SOURCES:
+        return norm("حسب")  # «وبحسب وزارة الخارجية الصينية»: who says so, not who meets
     return before if before in LOCATIVES or before in ("مع", "بين", "ل") else None
+
+
+#: Words that name the source of a report: what follows them is no side of a contact.
+SOURCES = tuple(norm(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"))

@@ -86,11 +86,12 @@ def tree_sides(
 
 
 def _case_marker(sentence: Sentence, index: int) -> str | None:
-    """The preposition attached to a word («مع», «بين», «ب» …), if any."""
-    for child in sentence.children(index):
-        if child.deprel == "case":
-            return norm(child.text)
-    return None
+    """The preposition attached to a word («مع», «بين», «ب» …), if any; of two, the one
+    nearer the word («وبحسب» is «حسب», not «ب»)."""
+    cases = [child for child in sentence.children(index) if child.deprel == "case"]
+    before = [c for c in cases if c.index < index]
+    chosen = before[-1] if before else (cases[0] if cases else None)
+    return norm(chosen.text) if chosen else None
 
 
 def _with_conjuncts(sentence: Sentence, indices: list[int]) -> list[int]:
@@ -175,11 +176,14 @@ def clause_sides(
     # «عقب زيارة X لبكين، أجرى Y محادثات مع Z»: a «مع» or «بين» past another verb is
     # that verb's own, not this trigger's (a relative verb of the trigger noun is not another:
     # «اتصال أجراه مع», «الزيارة التي قام بها إلى»).
+    names = {i for p in in_clause for i in range(p.start, p.end)}  # «ويتكوف» tagged a verb
     verb = next(
         (
             i
             for i in range(token + 1, right)
-            if is_finite(sentence, i) and not _relative_verb(sentence, i, words, lexicon)
+            if i not in names
+            and is_finite(sentence, i)
+            and not _relative_verb(sentence, i, words, lexicon)
         ),
         right,
     )

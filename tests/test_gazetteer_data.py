@@ -16,7 +16,7 @@ NAMES_TSV = GAZ / "names.tsv"
 ACTOR_HEADER = ["id", "kind", "label_en", "label_ar", "wikidata", "affiliation"]
 NAMES_HEADER = ["actor_id", "role", "arabic"]
 KINDS = {"state", "organization", "person"}
-ROLES = {"name", "capital", "demonym", "organ"}
+ROLES = {"name", "capital", "demonym", "organ", "epithet"}
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -435,3 +435,10 @@ def test_no_arabic_form_names_actors_of_two_states(names, by_id):
 
 def test_thousands_of_persons(actors):
     assert sum(a["kind"] == "person" for a in actors) >= 2000
+
+
+def test_an_epithet_names_a_state(names, actors):
+    """An epithet («خادم الحرمين الشريفين») stands for a state's head: it must name a state."""
+    kinds = {a["id"]: a["kind"] for a in actors}
+    bad = [n["arabic"] for n in names if n["role"] == "epithet" and kinds[n["actor_id"]] != "state"]
+    assert not bad, bad

@@ -366,3 +366,32 @@ def test_a_relative_or_light_verb_after_the_noun_keeps_its_ma(contacts_in):
         "وكان الرئيس الكيني قد أجرى مباحثات جرت مع رئيس الوزراء الإثيوبي في نيروبي.",
     ):
         assert frozenset({"Kenya", "Ethiopia"}) in {sides(c) for c in contacts_in(text)}, text
+
+
+def test_the_source_of_a_report_is_no_side(contacts_in):
+    """«وبحسب وزارة الخارجية الإثيوبية، التقى …»: the ministry says so; it does not meet."""
+    contacts = contacts_in(
+        "وبحسب وزارة الخارجية الإثيوبية، فقد التقى المبعوث الكيني خلال زيارته "
+        "بالرئيس الصومالي ووزير الخارجية الصومالي."
+    )
+    assert {sides(c) for c in contacts} == {frozenset({"Kenya", "Somalia"})}
+
+
+def test_a_longer_lineage_than_the_table_s_is_still_the_known_person(extractor):
+    """«محمد بن عبد الرحمن بن جاسم بن محمد آل ثاني»: the news gives more «بن» links
+    than the table; first and family name stay, so a bare «محمد بن سلمان» is never cut."""
+    from tawasul.extract.gazetteer import _without_lineage
+
+    found = extractor.gazetteer.person_like("محمد بن عبد الرحمن بن جاسم بن محمد آل ثاني")
+    assert found.label_en == "Mohammed bin Abdulrahman Al Thani"
+    assert _without_lineage(("محمد", "بن", "سلمان")) == []
+    assert _without_lineage(("محمد", "بن", "عبد", "العزيز", "بن", "صالح", "الخليفي")) == [
+        ("محمد", "بن", "عبد", "العزيز", "الخليفي"),
+        ("محمد", "الخليفي"),
+    ]
+
+
+def test_lexicon_words_at_the_start_of_a_ner_person_are_no_name(contacts_in):
+    """«اتصالا هاتفيا بالرئيس الفرنسي» with «هاتفيا بالرئيس» tagged PER is France."""
+    contacts = contacts_in("وأجرى العاهل الأردني اتصالا هاتفيا بالرئيس الفرنسي.")
+    assert [names(c) for c in contacts] == [frozenset({"Jordan", "France"})]

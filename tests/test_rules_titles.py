@@ -128,3 +128,15 @@ def test_a_state_the_tagger_ran_into_a_name_closes_the_title(extractor):
                 if "قيرغيزستان" in p.text]
     assert [h.actor.id for h in phrase.hits] == ["kyrgyzstan"]
     assert phrase.persons == ("محمد علي نورلان",)
+
+
+def test_the_custodian_of_the_two_holy_mosques_is_the_king_the_article_names(contacts_in):
+    """An epithet names one office: its holder when the article names him, else the state."""
+    contacts = contacts_in(
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبد العزيز اليوم وزير الخارجية الياباني. "
+        "وأجرى خادم الحرمين الشريفين بعد ذلك اتصالا هاتفيا بالرئيس الفرنسي."
+    )
+    call = next(c for c in contacts if c.mode == "phone")
+    assert names(call) == frozenset({"Salman of Saudi Arabia", "France"})
+    [alone] = contacts_in("وأجرى خادم الحرمين الشريفين اتصالا هاتفيا بالرئيس الفرنسي.")
+    assert names(alone) == frozenset({"Saudi Arabia", "France"})
