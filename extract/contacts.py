@@ -57,6 +57,10 @@ def sentence_contacts(
         clause = clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
         sides = combine(tree, clause)
         sides = with_companions(sentence, sides, phrases, (left, right), trigger.mode)
+        if not sides.other and _answered_invitation(sentence, token, left, lexicon):
+            # «تلبية لدعوة الإدارة الأمريكية»: the invitation's genitive is the inviter
+            inviter = [p for p in phrases if p.start == token + 1 and p.preposition is None]
+            sides = replace(sides, other=tuple(inviter))
         if circumstantial(sentence, token, trigger, lexicon):  # «… خلال اجتماع السبت»
             sides = replace(sides, agent=tuple(p for p in sides.agent if p.start > token))
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
@@ -275,12 +279,17 @@ def _contacts(
     cue_start = status_start(sentence, left, lexicon)
     date_text = dates(sentence, left, min(right, max(reach, token + 1) + DATE_REACH), lexicon)
     status = status_of(sentence, token, cue_start, cue_end, lexicon, named)
+    answered = _answered_invitation(sentence, token, left, lexicon)
+    if answered:
+        # «توجه X إلى واشنطن تلبية لدعوة الإدارة الأمريكية», «وصل … بدعوة من …»: the
+        # traveller visits the inviter; the tense is the travel verb's, not an offer.
+        status = status_of(sentence, token, cue_start, answered, lexicon, named)
     if status == "occurred" and future_date(date_text, lexicon):
         status = "planned"  # «يزور أردوغان موسكو الأسبوع المقبل»
     base = Contact(
         article_id=article_id,
         participants=(),
-        mode=mode_of(sentence, trigger, left, right, lexicon),
+        mode="visit" if answered else mode_of(sentence, trigger, left, right, lexicon),
         status=status,
         mediated=trigger.frame == "mediation" or is_mediated(sentence, left, right, lexicon),
         evidence=sentence.text,
@@ -343,6 +352,21 @@ def _contacts(
             meeting = replace(base, mode="meeting", mediated=False, intermediaries=())
             out.append(replace(meeting, participants=(courier, b)))
     return out
+
+
+def _answered_invitation(sentence: Sentence, token: int, left: int, lexicon: Lexicon) -> int:
+    """Where the answer to an invitation begins (0 when there is none): «تلبية لدعوة»,
+    «استجابة لدعوة», or «بدعوة» after a verb of the clause («وصل … بدعوة من»)."""
+    words = [plain(t.text) for t in sentence.tokens]
+    if not words[token].endswith(("دعوه", "دعوة")) or not any(
+        is_finite(sentence, i) for i in range(left, token)
+    ):
+        return 0
+    if token > left and lexicon.cue(words[token - 1], "answers"):
+        return token - 1
+    if words[token].startswith("ب") and words[token][1:] == "دعوه":
+        return token
+    return 0
 
 
 BOTH_PARTIES = ("الطرفين", "الطرفان", "الجانبين", "الجانبان", "طرفي", "كلا الطرفين")

@@ -395,3 +395,23 @@ def test_lexicon_words_at_the_start_of_a_ner_person_are_no_name(contacts_in):
     """«اتصالا هاتفيا بالرئيس الفرنسي» with «هاتفيا بالرئيس» tagged PER is France."""
     contacts = contacts_in("وأجرى العاهل الأردني اتصالا هاتفيا بالرئيس الفرنسي.")
     assert [names(c) for c in contacts] == [frozenset({"Jordan", "France"})]
+
+
+def test_an_invitation_taken_up_is_the_visit_it_brought(contacts_in):
+    """«تلبية لدعوة», «بدعوة من» after a travel verb: a visit, in the verb's tense; an
+    invitation only sent stays an offer."""
+    cases = {
+        "وتوجه وزير الخارجية الكيني إلى العاصمة الإثيوبية تلبية لدعوة الحكومة الإثيوبية.": (
+            "occurred"
+        ),
+        "ووصل الرئيس الكيني إلى أنقرة بدعوة من الرئيس التركي.": "occurred",
+        "وسيتوجه الرئيس الكيني إلى أنقرة الأسبوع المقبل تلبية لدعوة من الرئيس التركي.": (
+            "planned"
+        ),
+    }
+    for text, status in cases.items():
+        [contact] = contacts_in(text)
+        assert (contact.mode, contact.status) == ("visit", status), text
+        assert "Kenya" in sides(contact)
+    [sent] = contacts_in("وجه الرئيس التركي دعوة إلى الرئيس الكيني لزيارة أنقرة.")
+    assert sent.status == "offered"
