@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tawasul.extract.actors import Resolver, affiliation_of, side_of
-from tawasul.extract.arabic import clitic_variants, plain
+from tawasul.extract.arabic import clitic_variants, noun_stems, plain
 from tawasul.extract.circumstances import (
     DATE_REACH,
     MODE_RANK,
@@ -52,6 +52,8 @@ def sentence_contacts(
         token = sentence.words[word_index].token
         if _continues_an_event(sentence, token, lexicon):
             continue  # «تتواصل المعارك بين …»: «تواصل» meaning "goes on", not contact
+        if _hosts_a_gathering(sentence, token, lexicon):
+            continue  # «استضافت الدوحة محادثات بين …»: the talks name their own parties
         left, right = clause_bounds(sentence, token, lexicon)
         tree = tree_sides(sentence, word_index, trigger, phrases, (left, right))
         clause = clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
@@ -352,6 +354,26 @@ def _contacts(
             meeting = replace(base, mode="meeting", mediated=False, intermediaries=())
             out.append(replace(meeting, participants=(courier, b)))
     return out
+
+
+#: Tokens after a hosting verb within which a hosted gathering noun is its object.
+HOSTED_REACH = 5
+
+
+def _hosts_a_gathering(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
+    """A hosting verb whose object is a trigger noun («استضافت مسقط جولة محادثات بين …»,
+    «تستضيف القاهرة اجتماعا لوزراء …»): the host is the place, the noun is the contact."""
+    if not any(lexicon.cue(f, "gathers") for f in clitic_variants(sentence.tokens[token].text)):
+        return False
+    for index in range(token + 1, min(len(sentence.tokens), token + 1 + HOSTED_REACH)):
+        forms = clitic_variants(sentence.tokens[index].text)
+        found = [lexicon.triggers.get(b) for f in forms for b in (f, *noun_stems(f))]
+        # a delegation hosted is a guest, not a gathering («استضاف وفدا من طالبان»)
+        if not is_finite(sentence, index) and any(t and t.mode != "delegation" for t in found):
+            return True
+        if lexicon.cue(plain(sentence.tokens[index].text), "holds"):
+            return True  # «جولة», «جلسة» of talks
+    return False
 
 
 def _answered_invitation(sentence: Sentence, token: int, left: int, lexicon: Lexicon) -> int:

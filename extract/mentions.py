@@ -352,6 +352,12 @@ def _role(texts: list[str], i: int, lexicon: Lexicon) -> tuple[tuple[str, str], 
         for prefix, first in clitic_readings(texts[i]):
             key = " ".join([first, *rest])
             kind = lexicon.roles.get(key)
+            if kind is None and first.endswith("ا") and len(first) > 3:
+                # the accusative of a group word: «استقبل وفدا من …» (not of a title:
+                # «مبعوثا الشيخ» is the dual «the two envoys of»)
+                accusative = " ".join([first[:-1], *rest])
+                if lexicon.roles.get(accusative) == "group":
+                    key, kind = accusative, "group"
             if kind and kind != "classifier":
                 return (kind, lexicon.office_word(key)), prefix, length
     return None

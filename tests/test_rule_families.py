@@ -415,3 +415,18 @@ def test_an_invitation_taken_up_is_the_visit_it_brought(contacts_in):
         assert "Kenya" in sides(contact)
     [sent] = contacts_in("وجه الرئيس التركي دعوة إلى الرئيس الكيني لزيارة أنقرة.")
     assert sent.status == "offered"
+
+
+def test_a_host_meets_its_guests_but_is_only_the_place_of_hosted_talks(contacts_in):
+    """«استضاف X وفدا من Y» is a meeting of X and Y; «استضافت الدوحة محادثات بين Y وZ»
+    is Y and Z meeting in Doha; hosting a tournament is nothing."""
+    [guest] = contacts_in("استضاف الرئيس الكيني في نيروبي وفدا من حركة طالبان.")
+    assert sides(guest) == frozenset({"Kenya", "Taliban"})
+    hosted = contacts_in("واستضافت الدوحة جولة محادثات بين الحكومة الأفغانية وحركة طالبان.")
+    assert [sides(c) for c in hosted] == [frozenset({"Afghanistan", "Taliban"})]
+    assert not contacts_in("استضافت قطر كأس العالم لكرة القدم.")
+
+
+def test_an_accusative_delegation_from_a_body_is_that_body(contacts_in):
+    [contact] = contacts_in("استقبل وزير الخارجية الكيني في نيروبي وفدا من حركة حماس.")
+    assert sides(contact) == frozenset({"Kenya", "Hamas"})
