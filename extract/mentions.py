@@ -535,6 +535,8 @@ def _preposition(sentence: Sentence, unit: _Unit) -> str | None:
             return norm("في")
         return None
     before = plain(sentence.tokens[unit.start - 1].text)
+    if before[:1] in ("و", "ف") and before[1:] in (*LOCATIVES, "مع"):
+        before = before[1:]  # «وإلى رئيس …», «ومع وزير …»: the list's preposition again
     if before.lstrip("وف") in SOURCES:
         return norm("حسب")  # «وبحسب وزارة الخارجية الصينية»: who says so, not who meets
     return before if before in LOCATIVES or before in ("مع", "بين", "ل") else None

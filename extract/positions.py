@@ -132,12 +132,17 @@ def object_of(
 
 
 def conjuncts_of(sentence: Sentence, first: Phrase, rest: list[Phrase]) -> list[Phrase]:
-    """The phrases coordinated with `first`: «بنظيريه الروسي والتركي»."""
+    """The phrases coordinated with `first`: «بنظيريه الروسي والتركي», and those after
+    the same preposition again: «رسائل إلى وزراء … وإلى الأمين العام …»."""
     out: list[Phrase] = []
     end = first.end
+    again = {"و" + first.preposition} if first.preposition else set()
     for phrase in rest:
         gap = [plain(t.text) for t in sentence.tokens[end : phrase.start]]
-        if not phrase.conj or not all(g in ("", "و") for g in gap):
+        repeated = bool(gap) and gap[-1] in again and phrase.preposition == first.preposition
+        if repeated:
+            gap = gap[:-1]
+        if not (phrase.conj or repeated) or not all(g in ("", "و") for g in gap):
             break
         out.append(phrase)
         end = phrase.end

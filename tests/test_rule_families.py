@@ -430,3 +430,15 @@ def test_a_host_meets_its_guests_but_is_only_the_place_of_hosted_talks(contacts_
 def test_an_accusative_delegation_from_a_body_is_that_body(contacts_in):
     [contact] = contacts_in("استقبل وزير الخارجية الكيني في نيروبي وفدا من حركة حماس.")
     assert sides(contact) == frozenset({"Kenya", "Hamas"})
+
+
+def test_a_repeated_preposition_goes_on_with_the_list_of_recipients(contacts_in):
+    contacts = contacts_in(
+        "وبعث الرئيس الكيني رسائل إلى رئيس الوزراء الإثيوبي والرئيس الأوغندي "
+        "وإلى الأمين العام للأمم المتحدة."
+    )
+    assert {sides(c) for c in contacts} == {
+        frozenset({"Kenya", "Ethiopia"}),
+        frozenset({"Kenya", "Uganda"}),
+        frozenset({"Kenya", "United Nations"}),
+    }
