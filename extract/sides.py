@@ -149,6 +149,16 @@ def clause_sides(
             # «قمة هذا الشهر بين الرئيسين شي وبايدن»: «بين» names who sits at the summit
             return Sides(tuple(listed[:1]), tuple(listed[1:]), "clause", joint=True)
         host = agent_before(sentence, in_clause, token, left, phrases, skip)
+        party = _composed_delegation(in_clause, token, gather)
+        if party is not None:
+            # «التقى X بوفد من الاتحاد الأفريقي … وضم ممثلين عن Y وZ»: the delegation's
+            # members sit on its side of the table, facing the host, not each other.
+            subject = host or tuple(
+                p for p in in_clause if token < p.start < party.start and p.preposition is None
+            )[:1]
+            composed = [p for p in listed_members(in_clause, token, gather) if p.start > gather]
+            if subject:
+                return Sides(subject, (party, *composed), "clause")
         if gather is not None and gather > token:
             # «تحتضن مدريد مفاوضات تجمع …»: a city hosting the talks is only their place
             host = tuple(p for p in host if not any(h.role == "capital" for h in p.hits))
@@ -233,6 +243,16 @@ def clause_sides(
     agent = agent_of(sentence, in_clause, phrases, token, end, left, skip)
     mediator = _mediator(sentence, in_clause, lexicon)
     return Sides(agent, tuple(other), "clause", intermediary=mediator)
+
+
+def _composed_delegation(in_clause: list[Phrase], token: int, gather: int | None) -> Phrase | None:
+    """The delegation phrase between a trigger and the gathering word that lists its
+    members («بوفد من الاتحاد الأفريقي … وضم ممثلين عن …»)."""
+    if gather is None or gather <= token:
+        return None
+    return next(
+        (p for p in in_clause if token < p.start < gather and ("group", "وفد") in p.roles), None
+    )
 
 
 RELATIVES = ("الذي", "التي", "اللذين", "اللتين", "الذين")

@@ -171,3 +171,16 @@ def test_senior_officials_after_with_are_still_the_other_side(contacts_in):
 def test_a_delegation_after_a_complete_title_is_another_party(contacts_in):
     contacts = contacts_in("واستقبل وزير الخارجية العراقي وفد جماعة الحوثي في بغداد.")
     assert [sides(c) for c in contacts] == [frozenset({"Iraq", "Houthis"})]
+
+
+def test_the_members_of_a_delegation_face_the_host_not_each_other(contacts_in):
+    """«التقى X بوفد من Y … وضم ممثلين عن Z وW»: X meets Y, Z and W; they are one side."""
+    contacts = contacts_in(
+        "التقى وزير الخارجية الكيني أمس بوفد من الاتحاد الأفريقي يزور نيروبي، "
+        "وضم ممثلين عن أوغندا ورواندا."
+    )
+    assert {sides(c) for c in contacts} == {
+        frozenset({"Kenya", "African Union"}),
+        frozenset({"Kenya", "Uganda"}),
+        frozenset({"Kenya", "Rwanda"}),
+    }
