@@ -48,6 +48,7 @@ def sentence_contacts(
     found: dict[frozenset[str], Contact] = {}
     previous_agent: tuple[Phrase, ...] = ()
     previous_status = ""
+    settings: set[frozenset[str]] = set()  # visits named as the time of another contact
     for word_index, trigger in find_triggers(sentence, phrases, lexicon):
         token = sentence.words[word_index].token
         if _continues_an_event(sentence, token, lexicon):
@@ -110,6 +111,8 @@ def sentence_contacts(
             # «سيلتقي … ثم يتوجه إلى تبليسي للقاء نظيره»: «ثم» goes on in the same tense
             contacts = [replace(c, status=previous_status) for c in contacts]
         previous_status = contacts[0].status if contacts else previous_status
+        if trigger.mode == "visit" and _after_temporal(sentence, token, lexicon):
+            settings.update(frozenset(p.actor.id for p in c.participants) for c in contacts)
         for contact in contacts:
             key = frozenset(p.actor.id for p in contact.participants)
             if key in found:
@@ -119,7 +122,46 @@ def sentence_contacts(
     for contact in _format_contacts(article_id, sentence, lexicon, resolver):
         found.setdefault(frozenset(p.actor.id for p in contact.participants), contact)
     discourse.opened_with(_opening_subject(sentence, phrases, resolver))
-    return _without_state_echoes(list(found.values()))
+    return _without_state_echoes(_without_venues(found, settings))
+
+
+def _same_one(a: Participant, b: Participant) -> bool:
+    """The same mention, or the same known person."""
+    return a.start == b.start or (a.actor == b.actor and a.actor.kind == "person")
+
+
+def _after_temporal(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
+    """The trigger follows «أثناء», «خلال», «عقب» …: it dates something else."""
+    if token == 0:
+        return False
+    return any(
+        lexicon.cue(form, "temporal") for form in clitic_variants(sentence.tokens[token - 1].text)
+    )
+
+
+def _without_venues(
+    found: dict[frozenset[str], Contact], settings: set[frozenset[str]]
+) -> list[Contact]:
+    """«عقدا اجتماعا أثناء زيارة كل منهما لبكين»: a visit named as the time of a meeting
+    between others is where they met; its host is no party (when the meeting's sides
+    leave the host out)."""
+    others = [c for k, c in found.items() if k not in settings]
+    kept = []
+    for key, contact in found.items():
+        if key in settings and len(contact.participants) == 2:
+            # the visitor himself meets someone else there: «عقب زيارة الرئيس لبكين، أجرى
+            # وزيره محادثات مع …» is still the president's visit to China
+            # (the same person, or the same words: two unnamed officials of one state
+            # are not known to be one man)
+            visitor, host = contact.participants[0], side_of(contact.participants[1])
+            if any(
+                any(_same_one(p, visitor) for p in c.participants)
+                and host not in {side_of(p) for p in c.participants}
+                for c in others
+            ):
+                continue
+        kept.append(contact)
+    return kept
 
 
 def _without_state_echoes(contacts: list[Contact]) -> list[Contact]:

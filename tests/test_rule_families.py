@@ -442,3 +442,30 @@ def test_a_repeated_preposition_goes_on_with_the_list_of_recipients(contacts_in)
         frozenset({"Kenya", "Uganda"}),
         frozenset({"Kenya", "United Nations"}),
     }
+
+
+def test_a_visit_named_as_the_time_of_a_meeting_between_others_is_only_its_place(
+    contacts_in,
+):
+    """«التقى X بنظيره Y أثناء زيارة كل منهما لباريس»: X met Y in Paris; France is no party.
+    A meeting during a visit is a meeting."""
+    contacts = contacts_in(
+        "والتقى وزير الخارجية الكيني بنظيره الأوغندي أثناء زيارة كل منهما لباريس."
+    )
+    assert [(sides(c), c.mode) for c in contacts] == [(frozenset({"Kenya", "Uganda"}), "meeting")]
+
+
+def test_a_visit_dating_another_official_s_talks_is_still_a_visit(contacts_in):
+    contacts = contacts_in(
+        "وعقب زيارة الرئيس الكيني لأنقرة الشهر الماضي، أجرى وزير الخارجية الكيني "
+        "محادثات مع نظيره الإثيوبي."
+    )
+    assert frozenset({"Kenya", "Turkey"}) in {sides(c) for c in contacts}
+
+
+def test_the_foreign_and_expatriates_minister_is_one_title(contacts_in):
+    contacts = contacts_in(
+        "التقى وزير الخارجية والمغتربين، \"وليد المعلم\"، يوم أمس في العاصمة الفرنسية باريس "
+        "وفدا أردنيا."
+    )
+    assert [names(c) for c in contacts] == [frozenset({"Walid Muallem", "Jordan"})]
