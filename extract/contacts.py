@@ -53,6 +53,8 @@ def sentence_contacts(
         token = sentence.words[word_index].token
         if _continues_an_event(sentence, token, lexicon):
             continue  # «تتواصل المعارك بين …»: «تواصل» meaning "goes on", not contact
+        if _covers_without_a_tour(sentence, token, lexicon):
+            continue  # «وشملت المساعدات اليمن»: «شمل» visits only after «جولة»
         if _hosts_a_gathering(sentence, token, lexicon):
             continue  # «استضافت الدوحة محادثات بين …»: the talks name their own parties
         left, right = clause_bounds(sentence, token, lexicon)
@@ -396,6 +398,25 @@ def _contacts(
             meeting = replace(base, mode="meeting", mediated=False, intermediaries=())
             out.append(replace(meeting, participants=(courier, b)))
     return out
+
+
+#: Tokens before «شملت» within which a tour noun makes it a list of places visited.
+TOUR_REACH = 5
+COVERS = ("شمل", "شملت", "تشمل", "يشمل", "ستشمل")
+
+
+def _covers_without_a_tour(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
+    """«بدأ جولة خلال أيام شملت السعودية واليمن», «بجولة خليجية تشمل …» visit each place;
+    «شمل» with no tour before it is no contact."""
+    if not any(f in COVERS for f in clitic_variants(sentence.tokens[token].text)):
+        return False
+    for index in range(token - 1, max(-1, token - 1 - TOUR_REACH), -1):
+        forms = clitic_variants(sentence.tokens[index].text)
+        if any(f in lexicon.triggers for f in forms):
+            return True  # «جولة محادثات تشمل …»: a round of talks, not a tour
+        if any(lexicon.cue(f, "tour") for f in forms):
+            return False
+    return True
 
 
 #: Tokens after a hosting verb within which a hosted gathering noun is its object.

@@ -469,3 +469,15 @@ def test_the_foreign_and_expatriates_minister_is_one_title(contacts_in):
         "وفدا أردنيا."
     )
     assert [names(c) for c in contacts] == [frozenset({"Walid Muallem", "Jordan"})]
+
+
+def test_a_tour_visits_every_place_it_covers(contacts_in):
+    contacts = contacts_in("ويقوم وزير الخارجية الكيني بجولة خليجية تشمل السعودية والإمارات وقطر.")
+    assert {sides(c) for c in contacts} == {
+        frozenset({"Kenya", "Saudi Arabia"}),
+        frozenset({"Kenya", "United Arab Emirates"}),
+        frozenset({"Kenya", "Qatar"}),
+    }
+    assert {c.mode for c in contacts} == {"visit"}
+    assert not contacts_in("وشملت المساعدات الكويتية اليمن والسودان.")
+    assert not contacts_in("وانطلقت جولة مفاوضات تشمل الحكومة اليمنية وجماعة الحوثي.")
