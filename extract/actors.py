@@ -141,6 +141,9 @@ class Resolver:
         for known, actor in self._names.items():  # «لافروف» after «سيرغي لافروف»
             if known.endswith(" " + key) or known.startswith(key + " "):
                 return actor
+        earlier = _surname_of_sighted(self.persons, key, phrase.char_start)
+        if earlier is not None:
+            return earlier  # «رايس» after «وزيرة الخارجية الأميركية كوندوليزا رايس»
         state = self._state(phrase)
         actor = self.gazetteer.person_like(name, state)
         if actor is None or (state is not None and affiliation_of(actor) != state):
@@ -178,6 +181,23 @@ class Resolver:
         if not same_side:
             return None
         return min(same_side, key=lambda p: abs(p.position - position)).actor
+
+
+def _surname_of_sighted(persons: list[PersonSighting], key: str, position: int) -> Actor | None:
+    """The one known person named earlier in the article whose name ends in the one word
+    `key`: a surname standing alone after the full name."""
+    if " " in key or len(key) < 3:
+        return None
+    found = {
+        p.actor
+        for p in persons
+        if p.position < position
+        and any(
+            len(form.split()) > 1 and form.split()[-1] == key
+            for form in (norm(p.actor.label_ar), *(norm(a) for a in p.actor.alt_labels))
+        )
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _plural_or_masculine_noun(phrase: Phrase) -> bool:

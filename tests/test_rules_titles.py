@@ -140,3 +140,13 @@ def test_the_custodian_of_the_two_holy_mosques_is_the_king_the_article_names(con
     assert names(call) == frozenset({"Salman of Saudi Arabia", "France"})
     [alone] = contacts_in("وأجرى خادم الحرمين الشريفين اتصالا هاتفيا بالرئيس الفرنسي.")
     assert names(alone) == frozenset({"Saudi Arabia", "France"})
+
+
+def test_a_surname_alone_is_the_known_person_named_before(contacts_in):
+    """«رايس» after «كوندوليزا رايس»: the knowledge base does not list the bare surname
+    (a common word), but the article named her in full a sentence earlier."""
+    contacts = contacts_in(
+        "استقبل الرئيس اللبناني وزيرة الخارجية الأميركية كوندوليزا رايس. "
+        "وذكرت الوكالة أن مسؤولين لبنانيين أبلغوا رايس أن أي لقاءات لن تجري."
+    )
+    assert [names(c) for c in contacts] == [frozenset({"Lebanon", "Condoleezza Rice"})] * 2
