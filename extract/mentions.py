@@ -276,9 +276,17 @@ def _units(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_
         start = e.start
         while start < e.end and _lexicon_word(sentence, start, start + 1, lexicon):
             start += 1  # «هاتفيا بالرئيس» tagged PER: lexicon words are no name
-        if start < e.end:
-            text = " ".join(t.text for t in sentence.tokens[start : e.end])
-            ner_spans[start] = replace(e, start=start, text=text) if start > e.start else e
+        # «شكره للجانب العماني» tagged as one name: a lexicon word ends the name
+        end = next(
+            (k for k in range(start + 1, e.end) if _lexicon_word(sentence, k, k + 1, lexicon)),
+            e.end,
+        )
+        if end - start == 1 and _possessed_noun(sentence, start):
+            continue  # «السفير السعودي شكره للجانب …»: «his thanks», not a name
+        if start < end:
+            text = " ".join(t.text for t in sentence.tokens[start:end])
+            trimmed = (start, end) != (e.start, e.end)
+            ner_spans[start] = replace(e, start=start, end=end, text=text) if trimmed else e
     units: list[_Unit] = []
     i = 0
     while i < len(texts):
@@ -338,6 +346,12 @@ def _lexicon_word(sentence: Sentence, start: int, end: int, lexicon: Lexicon) ->
     if end - start != 1:
         return False
     return any(lexicon.knows(form) for form in clitic_variants(sentence.tokens[start].text))
+
+
+def _possessed_noun(sentence: Sentence, index: int) -> bool:
+    """A noun or verb with a pronoun on it («شكره», «لقائه»), which no name is."""
+    words = [sentence.words[k] for k in sentence.tokens[index].words]
+    return len(words) == 2 and words[0].upos in ("NOUN", "VERB") and words[1].upos == "PRON"
 
 
 def _ner_conj(text: str) -> bool:

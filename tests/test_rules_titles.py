@@ -150,3 +150,17 @@ def test_a_surname_alone_is_the_known_person_named_before(contacts_in):
         "وذكرت الوكالة أن مسؤولين لبنانيين أبلغوا رايس أن أي لقاءات لن تجري."
     )
     assert [names(c) for c in contacts] == [frozenset({"Lebanon", "Condoleezza Rice"})] * 2
+
+
+def test_a_ner_name_stops_at_a_lexicon_word_and_is_never_a_word_with_a_pronoun(extractor):
+    """NER slips: «شكره للجانب العماني» («his thanks to the Omani side») tagged as one
+    name; the lexicon word «للجانب» ends it, and «شكره» (a word with a pronoun) is none."""
+    from tawasul.extract.mentions import find_phrases
+    from tawasul.extract.nlp import Entity
+
+    [sentence] = extractor.parse("ونقلت الوكالة عن السفير السعودي شكره للجانب العماني.")
+    start = next(i for i, t in enumerate(sentence.tokens) if t.text == "شكره")
+    slip = Entity("PER", start, start + 3, "شكره للجانب العماني")
+    sentence = replace(sentence, entities=(slip,))
+    phrases = find_phrases(sentence, extractor.gazetteer, extractor.lexicon)
+    assert not [p for p in phrases if p.persons]
