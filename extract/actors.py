@@ -115,10 +115,16 @@ class Resolver:
         return None
 
     def _official(self, phrase: Phrase, state: Actor, office: str) -> Actor:
-        """An unnamed office holder: the person of `state` with that office, else the state."""
+        """An unnamed office holder: the person of `state` with that office, else the state.
+        «المسؤول الأوروبي» (one official, no office named) is the one person of that side
+        the article names, when there is exactly one."""
         if phrase.has_role("title", "counterpart"):
             wanted = office if phrase.has_role("counterpart") else phrase.title_key
             return self._coreferent(state, wanted, phrase.char_start) or state
+        if phrase.has_role("group") and _one_official(phrase):
+            named = {p.actor for p in self.persons if affiliation_of(p.actor) == state}
+            if len(named) == 1:
+                return named.pop()
         return state
 
     def counterpart(self, phrase: Phrase, office: str) -> Actor | None:
@@ -181,6 +187,15 @@ class Resolver:
         if not same_side:
             return None
         return min(same_side, key=lambda p: abs(p.position - position)).actor
+
+
+#: Singular words for one unnamed official: «المسؤول الأوروبي», «الدبلوماسي الأمريكي».
+ONE_OFFICIAL = ("مسوول", "مسؤول", "دبلوماسي", "ضيف", "زاير", "زائر")
+
+
+def _one_official(phrase: Phrase) -> bool:
+    words = [w[2:] if w.startswith("ال") else w for w in plain(phrase.text).split()]
+    return any(w in ONE_OFFICIAL for w in words)
 
 
 def _surname_of_sighted(persons: list[PersonSighting], key: str, position: int) -> Actor | None:

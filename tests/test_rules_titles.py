@@ -164,3 +164,17 @@ def test_a_ner_name_stops_at_a_lexicon_word_and_is_never_a_word_with_a_pronoun(e
     sentence = replace(sentence, entities=(slip,))
     phrases = find_phrases(sentence, extractor.gazetteer, extractor.lexicon)
     assert not [p for p in phrases if p.persons]
+
+
+def test_one_unnamed_official_is_the_one_person_of_his_side_named_before(contacts_in):
+    contacts = contacts_in(
+        "وصل المبعوث الأوروبي جوزيب بوريل إلى الجزائر. "
+        "وتم استقبال المسؤول الأوروبي من طرف الوزير الأول الجزائري."
+    )
+    reception = next(c for c in contacts if c.trigger == "استقبال")
+    assert names(reception) == frozenset({"Algeria", "Josep Borrell"})
+    plural = contacts_in(
+        "وصل المبعوث الأوروبي جوزيب بوريل إلى الجزائر. "
+        "واستقبل الوزير الأول الجزائري المسؤولين الأوروبيين."
+    )
+    assert frozenset({"Algeria", "European Union"}) in {names(c) for c in plural}
