@@ -136,16 +136,23 @@ def find_phrases(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> 
 def _join_trailing_titles(sentence: Sentence, phrases: list[Phrase]) -> list[Phrase]:
     """A person the knowledge base does not know, followed (at most a comma apart) by a
     title naming a state or body, is that title's holder: «الرئيس داني فور رئيس جمهورية
-    سيشل» is one man of the Seychelles, not a man and a state. A person whose phrase
-    already names a side keeps it («استقبل الرئيس المصري … رئيس الوزراء الإثيوبي»)."""
+    سيشل» is one man of the Seychelles, not a man and a state. A known person followed by
+    a title of his own side is described again («قيس سعيد رئيس الجمهورية التونسية»); a
+    title of another side is another person («استقبل الرئيس السيسي رئيس الوزراء
+    الإثيوبي»)."""
     out: list[Phrase] = []
     for phrase in phrases:
         before = out[-1] if out else None
         gap = [t.text for t in sentence.tokens[before.end : phrase.start]] if before else []
+        unknown = before is not None and bool(before.persons) and not before.hits
+        known = (
+            before is not None
+            and any(h.actor.kind == "person" for h in before.hits)
+            and _same_side([phrase], before)
+        )  # «الرئيس قيس سعيد رئيس الجمهورية التونسية»: his own title again
         if (
             before is not None
-            and before.persons
-            and not before.hits
+            and (unknown or known)
             and phrase.has_role("title")
             and not phrase.names_person
             and not phrase.conj

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +252,50 @@ def _convert(sent: Any, offset: int, text: str) -> Sentence:
         words=tuple(words),
         entities=tuple(entities),
     )
+
+
+#: Marks that end a sentence; a sentence the model closed on anything else («اليوم ،»)
+#: was cut inside, and goes on in the next one.
+SENTENCE_ENDS = (".", "!", "?", "؟", "…", ":", "؛", "»", '"', "”", ")")
+#: A rejoined sentence stays under this many tokens (a list without stops is no sentence).
+REJOIN_LIMIT = 120
+
+
+def rejoin_unfinished(sentences: Sequence[Sentence], text: str) -> list[Sentence]:
+    """Sentences the segmenter cut where no sentence ends (no stop mark, no line break
+    between them) become one again; each keeps its own parse tree (two roots)."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.tokens[-1].text not in SENTENCE_ENDS
+            and "\n" not in text[previous.end : sentence.start]
+            and len(previous.tokens) + len(sentence.tokens) <= REJOIN_LIMIT
+        ):
+            out[-1] = _joined(previous, sentence, text)
+        else:
+            out.append(sentence)
+    return out
+
+
+def _joined(first: Sentence, second: Sentence, text: str) -> Sentence:
+    t_off, w_off = len(first.tokens), len(first.words)
+    tokens = first.tokens + tuple(
+        replace(t, index=t.index + t_off, words=tuple(w + w_off for w in t.words))
+        for t in second.tokens
+    )
+    words = first.words + tuple(
+        replace(
+            w,
+            index=w.index + w_off,
+            head=w.head + w_off if w.head >= 0 else -1,
+            token=w.token + t_off,
+        )
+        for w in second.words
+    )
+    entities = first.entities + tuple(
+        replace(e, start=e.start + t_off, end=e.end + t_off) for e in second.entities
+    )
+    span = text[first.start : second.end]
+    return Sentence(span, first.start, second.end, tokens, words, entities)

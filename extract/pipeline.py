@@ -22,7 +22,14 @@ from tawasul.extract.gazetteer import Gazetteer
 from tawasul.extract.ingest import IngestError
 from tawasul.extract.lexicon import Lexicon
 from tawasul.extract.mentions import find_phrases
-from tawasul.extract.nlp import LazyPipeline, ModelsUnavailable, Sentence, parse, parse_many
+from tawasul.extract.nlp import (
+    LazyPipeline,
+    ModelsUnavailable,
+    Sentence,
+    parse,
+    parse_many,
+    rejoin_unfinished,
+)
 from tawasul.extract.records import Article, ArticleResult
 
 # Articles parsed together in one Stanza `bulk_process` call. Bigger batches sort more
@@ -131,6 +138,7 @@ class Extractor:
         return Parsed(result, tuple(sentences) if keep else None)
 
     def extract_parsed(self, article: Article, sentences: list[Sentence]) -> ArticleResult:
+        sentences = rejoin_unfinished(sentences, article.text)
         per_sentence = [find_phrases(s, self.gazetteer, self.lexicon) for s in sentences]
         resolver = Resolver(self.gazetteer, [p for ps in per_sentence for p in ps])
         contacts = []

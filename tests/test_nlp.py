@@ -43,3 +43,25 @@ def test_parsed_sentences_point_back_into_the_article(extractor):
         assert text[sentence.start : sentence.end] == sentence.text
         for token in sentence.tokens:
             assert text[token.start : token.end] == token.text
+
+
+def test_a_sentence_cut_where_no_sentence_ends_is_rejoined(extractor):
+    """The offline segmenter cuts at «اليوم ،»: a piece that ends on no stop mark, with no
+    line break after it, goes on in the next; indices of the second piece shift."""
+    from dataclasses import replace
+
+    from tawasul.extract.nlp import rejoin_unfinished
+
+    text = "استقبل الرئيس الكيني الوزير التركي. وبحث معه العلاقات الثنائية."
+    first, second = extractor.parse(text)
+    cut = replace(first, tokens=first.tokens[:-1], end=first.tokens[-2].end)
+    [whole] = rejoin_unfinished([cut, second], text)
+    assert whole.start == 0 and whole.end == second.end
+    assert [t.index for t in whole.tokens] == list(range(len(whole.tokens)))
+    assert all(w.head < len(whole.words) for w in whole.words)
+    moved = whole.words[len(cut.words) :]
+    assert [w.token for w in moved] == [w.token + len(cut.tokens) for w in second.words]
+    assert len(rejoin_unfinished([first, second], text)) == 2  # a full stop ends it
+    broken = text.replace(". ", "\n")
+    a, b = extractor.parse(broken)
+    assert len(rejoin_unfinished([a, b], broken)) == 2  # so does a line break

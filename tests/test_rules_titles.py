@@ -178,3 +178,12 @@ def test_one_unnamed_official_is_the_one_person_of_his_side_named_before(contact
         "واستقبل الوزير الأول الجزائري المسؤولين الأوروبيين."
     )
     assert frozenset({"Algeria", "European Union"}) in {names(c) for c in plural}
+
+
+def test_a_known_person_s_own_title_after_his_name_describes_him(contacts_in):
+    """«الرئيس قيس سعيد رئيس الجمهورية التونسية، … الوزير التركي»: the title after his
+    name is his (same side), so the reception's object is the Turkish minister."""
+    contacts = contacts_in(
+        "استقبل الرئيس قيس سعيد رئيس الجمهورية التونسية، في قصر قرطاج، وزير الخارجية التركي."
+    )
+    assert [sides(c) for c in contacts] == [frozenset({"Tunisia", "Turkey"})]
