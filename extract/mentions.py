@@ -166,6 +166,8 @@ def _join_trailing_titles(sentence: Sentence, phrases: list[Phrase]) -> list[Phr
     return out
 
 
+#: «called»: a title, this word, and the name of its holder («مبعوث يدعى …»).
+CALLED = tuple(norm(w) for w in ("يدعى", "تدعى", "ويدعى", "يسمى", "يدعي"))
 #: At most this many words of a body's name between a title and the name of its holder.
 TITLE_TAIL = 3
 
@@ -197,7 +199,11 @@ def _join_titles_to_names(
                 # «الرئيس الفلسطيني (محمود عباس)», «… “بشار الأسد”»: the name in brackets
                 opening = [t.text for t in sentence.tokens[before.end : nxt.start]]
                 bracketed = len(opening) == 1 and opening[0] in ("(", *QUOTES)
-                if not (comma or plain_words or bracketed):
+                # «وسيطا ألمانيا يدعى «جيرهاد كونراد»»: a title, then «called» and the name
+                called = bool(opening) and plain(opening[0]) in CALLED and all(
+                    t in QUOTES for t in opening[1:]
+                )
+                if not (comma or plain_words or bracketed or called):
                     break
                 if nxt.names_person:
                     if _same_side(phrases[i:j], nxt):
@@ -377,8 +383,11 @@ def _role(texts: list[str], i: int, lexicon: Lexicon) -> tuple[tuple[str, str], 
                 # the accusative of a group word: «استقبل وفدا من …» (not of a title:
                 # «مبعوثا الشيخ» is the dual «the two envoys of»)
                 accusative = " ".join([first[:-1], *rest])
-                if lexicon.roles.get(accusative) == "group":
-                    key, kind = accusative, "group"
+                after = plain(texts[i + length]) if i + length < len(texts) else ""
+                found = lexicon.roles.get(accusative)
+                # a title only with its accusative nisba after it: «وسيطا ألمانيا»
+                if found == "group" or (found == "title" and after.endswith("يا")):
+                    key, kind = accusative, found
             if kind and kind != "classifier":
                 return (kind, lexicon.office_word(key)), prefix, length
     return None

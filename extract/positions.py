@@ -208,6 +208,18 @@ def agent_before(
     return tuple(chain)
 
 
+def destination(sentence: Sentence, phrase: Phrase, lexicon: Lexicon) -> bool:
+    """A capital right after a verb of motion is where it goes, not who acts:
+    «وصل القاهرة ليلتقي …» (but «اتفقت بكين وطوكيو» is Beijing agreeing)."""
+    if phrase.start == 0 or phrase.roles or not phrase.hits:
+        return False
+    if not all(h.role == "capital" for h in phrase.hits):
+        return False
+    verb = sentence.tokens[phrase.start - 1]
+    forms = [*clitic_variants(verb.text), *(sentence.words[w].lemma for w in verb.words)]
+    return is_finite(sentence, phrase.start - 1) and any(lexicon.cue(f, "motion") for f in forms)
+
+
 def _apposed_to(sentence: Sentence, phrase: Phrase, before: list[Phrase]) -> Phrase:
     """A title set off by a comma after a named person describes him: «الرئيس نيكولا
     ساركوزي، الرئيس الدوري للاتحاد الأوروبي، سيلتقي …» is Sarkozy meeting."""

@@ -29,6 +29,7 @@ from tawasul.extract.positions import (
     agent_of,
     circumstantial,
     conjuncts_of,
+    destination,
     has_possessive,
     is_finite,
     is_transitive,
@@ -129,6 +130,7 @@ def clause_sides(
     after = [p for p in in_clause if p.start > token]
 
     skip = adverbial_tokens(sentence, in_clause, left, right, lexicon)
+    movers = [p for p in in_clause if not destination(sentence, p, lexicon)]  # may act
     if circumstantial(sentence, token, trigger, lexicon):
         # «عرضت تركيا … خلال اجتماع السبت»: a meeting named as the time of something
         # else; its participants are not the clause's subjects.
@@ -212,7 +214,7 @@ def clause_sides(
             tuple(listed[:1]), tuple(listed[1:]), "clause", intermediary=mediator, joint=True
         )
     else:
-        subject = agent_before(sentence, in_clause, token, left, phrases, skip)
+        subject = agent_before(sentence, movers, token, left, phrases, skip)
         possessed = not is_finite(sentence, token) and has_possessive(sentence, token)
         if not subject and len(after) >= 2 and is_transitive(sentence, token, trigger):
             if possessed:
@@ -240,7 +242,7 @@ def clause_sides(
             # A verbal noun and its object: «بوتين لا يعتزم لقاء زيلينسكي».
             other = [p for p in after[:1] if p.start == token + 1 and p.preposition is None]
     end = pivot if pivot is not None else token + 1
-    agent = agent_of(sentence, in_clause, phrases, token, end, left, skip)
+    agent = agent_of(sentence, movers, phrases, token, end, left, skip)
     mediator = _mediator(sentence, in_clause, lexicon)
     return Sides(agent, tuple(other), "clause", intermediary=mediator)
 

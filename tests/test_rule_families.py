@@ -481,3 +481,12 @@ def test_a_tour_visits_every_place_it_covers(contacts_in):
     assert {c.mode for c in contacts} == {"visit"}
     assert not contacts_in("وشملت المساعدات الكويتية اليمن والسودان.")
     assert not contacts_in("وانطلقت جولة مفاوضات تشمل الحكومة اليمنية وجماعة الحوثي.")
+
+
+def test_a_capital_after_a_verb_of_travel_is_the_destination_not_the_subject(contacts_in):
+    """«أن وسيطا كينيا وصل القاهرة ليلتقي …»: the mediator (an accusative title and its
+    nisba) travels; Cairo is where. A capital after another verb still acts."""
+    [met] = contacts_in("وذكر البيان أن وسيطا كينيا وصل القاهرة أمس ليلتقي مسؤولين مصريين.")
+    assert sides(met) == frozenset({"Kenya", "Egypt"})
+    [summit] = contacts_in("واتفقت نيروبي وكمبالا على عقد قمة في أديس أبابا.")
+    assert sides(summit) == frozenset({"Kenya", "Uganda"})
