@@ -64,7 +64,11 @@ class Resolver:
         # A person the article titles as another body's office holder acts for that body.
         self.acts_for: dict[str, Actor] = {}
         self._names: dict[str, Actor] = {}
+        # delegations named with their side, for a later bare «الوفد»
+        self.delegations: list[tuple[int, Phrase]] = []
         for phrase in phrases:  # first pass: every named person, for coreference
+            if ("group", "وفد") in phrase.roles and phrase.hits:
+                self.delegations.append((phrase.char_start, phrase))
             person = self._person(phrase)
             # «حكومة الأسد» names a government after its head, not an office he holds.
             if person is not None and not phrase.person_heads_organ:
@@ -88,6 +92,10 @@ class Resolver:
                     return state
                 return self._official(phrase, state, office)
             return person
+        if phrase.roles == (("group", "وفد"),) and not phrase.hits and not phrase.persons:
+            # «الوفد» alone: the delegation the article last named with its side
+            earlier = [d for at, d in self.delegations if at < phrase.char_start]
+            return self.resolve(earlier[-1], office) if earlier else None
         epithets = [h for h in phrase.hits if h.role == "epithet"]
         if epithets and phrase.hits[0].role == "epithet":
             # «خادم الحرمين الشريفين»: the head of state the article names, else the state

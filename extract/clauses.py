@@ -30,7 +30,14 @@ def find_triggers(
     Tokens, not words, are looked at: the offline MWT model splits «بحث» into
     «ب + حث», and the whole surface form still finds the trigger.
     """
-    inside = {i for p in phrases for i in range(p.start, p.end) if p.hits or p.persons}
+    # a token inside an actor phrase names the actor («وفد دمشق»); so does a bare group
+    # word standing for one («عقده الوفد مع …»: the delegation, no contact of its own)
+    inside = {
+        i
+        for p in phrases
+        for i in range(p.start, p.end)
+        if p.hits or p.persons or p.roles == (("group", "وفد"),)
+    }
     out = []
     for token in sentence.tokens:
         if token.index in inside:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from tawasul.extract.arabic import clitic_variants, norm, plain
+from tawasul.extract.arabic import clitic_readings, clitic_variants, norm, plain
 from tawasul.extract.lexicon import Lexicon, Trigger
 from tawasul.extract.mentions import Phrase
 from tawasul.extract.messages import read_message
@@ -130,12 +130,12 @@ def clause_sides(
     after = [p for p in in_clause if p.start > token]
 
     skip = adverbial_tokens(sentence, in_clause, left, right, lexicon)
-    movers = [p for p in in_clause if not destination(sentence, p, lexicon)]  # may act
     if circumstantial(sentence, token, trigger, lexicon):
         # «عرضت تركيا … خلال اجتماع السبت»: a meeting named as the time of something
         # else; its participants are not the clause's subjects.
         in_clause = [p for p in in_clause if p.start > token]
         left = token
+    movers = [p for p in in_clause if not destination(sentence, p, lexicon)]  # may act
     gather = gather_point(sentence, token, right, lexicon)
     meeting = trigger.mode in ("meeting", "multilateral-meeting")
     if meeting and not is_finite(sentence, token) and not has_possessive(sentence, token):
@@ -185,6 +185,14 @@ def clause_sides(
         if received:
             return Sides((passive,), (received[0],), "clause")
 
+    if _purpose_noun(sentence, token, lexicon):
+        # «وصل … وفد … للقاء قيادة حماس، بعد يوم من لقاء عقده الوفد مع …»: the purpose
+        # noun's genitive is whom the traveller goes to meet; a later «مع» is not its own
+        genitive = [p for p in after[:1] if p.start == token + 1 and p.preposition is None]
+        if genitive:
+            objects = [genitive[0], *conjuncts_of(sentence, genitive[0], after[1:])]
+            agent = agent_of(sentence, movers, phrases, token, token + 1, left, skip)
+            return Sides(agent, tuple(objects), "clause")
     # «عقب زيارة X لبكين، أجرى Y محادثات مع Z»: a «مع» or «بين» past another verb is
     # that verb's own, not this trigger's (a relative verb of the trigger noun is not another:
     # «اتصال أجراه مع», «الزيارة التي قام بها إلى»).
@@ -254,6 +262,16 @@ def _composed_delegation(in_clause: list[Phrase], token: int, gather: int | None
         return None
     return next(
         (p for p in in_clause if token < p.start < gather and ("group", "وفد") in p.roles), None
+    )
+
+
+def _purpose_noun(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
+    """«للقاء», «لإجراء»: «ل» + a trigger noun (not «لقاء» itself)."""
+    if is_finite(sentence, token):
+        return False
+    return any(
+        prefix == "ل" and base in lexicon.triggers
+        for prefix, base in clitic_readings(sentence.tokens[token].text)
     )
 
 

@@ -237,9 +237,14 @@ def test_a_named_format_as_a_topic_is_no_meeting(contacts_in):
 
 
 def test_an_agreement_alone_pairs_no_coordinated_subjects(contacts_in):
-    assert not contacts_in(
+    """The states the tour covers are visited by the envoy; the agreement sought does not
+    make them meet each other."""
+    contacts = contacts_in(
         "بدأ المبعوث الأممي جولة شملت السعودية واليمن وعمان للتوصل إلى اتفاق لتجديد الهدنة."
     )
+    assert {sides(c) for c in contacts} == {
+        frozenset({"United Nations", state}) for state in ("Saudi Arabia", "Yemen", "Oman")
+    }
 
 
 # ---- invitations and wishes are offered contacts
@@ -490,3 +495,16 @@ def test_a_capital_after_a_verb_of_travel_is_the_destination_not_the_subject(con
     assert sides(met) == frozenset({"Kenya", "Egypt"})
     [summit] = contacts_in("واتفقت نيروبي وكمبالا على عقد قمة في أديس أبابا.")
     assert sides(summit) == frozenset({"Kenya", "Uganda"})
+
+
+def test_a_purpose_noun_meets_its_genitive_not_a_later_ma(contacts_in):
+    """«وصل وفد … للقاء قيادة حركة حماس، بعد يوم من لقاء عقده الوفد مع قيادات فتح»: the
+    delegation goes to meet Hamas; the later «مع» belongs to the other meeting."""
+    contacts = contacts_in(
+        "ووصل إلى غزة اليوم وفد من الاستخبارات الكينية للقاء قيادة حركة حماس، "
+        "بعد يوم من لقاء عقده الوفد مع مسؤولين إسرائيليين."
+    )
+    assert {sides(c) for c in contacts} == {
+        frozenset({"Kenya", "Hamas"}),
+        frozenset({"Kenya", "Israel"}),  # «الوفد» is the Kenyan delegation named before
+    }
