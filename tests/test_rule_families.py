@@ -508,3 +508,8 @@ def test_a_purpose_noun_meets_its_genitive_not_a_later_ma(contacts_in):
         frozenset({"Kenya", "Hamas"}),
         frozenset({"Kenya", "Israel"}),  # «الوفد» is the Kenyan delegation named before
     }
+
+
+def test_plural_past_forms_of_meeting_verbs_are_triggers(contacts_in):
+    contacts = contacts_in("وقال الوزير الكيني إن الوفد الكيني والوفد الإثيوبي التقوا أمس في نيروبي.")
+    assert [sides(c) for c in contacts] == [frozenset({"Kenya", "Ethiopia"})]
