@@ -56,6 +56,29 @@ def status_of(
     return "occurred"
 
 
+#: Dependency hops from a trigger up to a verb or noun of denial or offer that governs it.
+GOVERNING_HOPS = 3
+
+
+def governing_status(sentence: Sentence, word_index: int, lexicon: Lexicon) -> str | None:
+    """«نفى المتحدث … وجود مفاوضات بين …», «عرض على الرئيس عقد اجتماع …», «أعرب عن
+    تطلعه إلى عقد لقاء»: a denial or an offer above the trigger in the tree, however far
+    the words stand apart, says what became of the contact."""
+    index = word_index
+    for _ in range(GOVERNING_HOPS):
+        head = sentence.words[index].head
+        if head < 0:
+            return None
+        word = sentence.words[head]
+        forms = (word.lemma, *clitic_variants(sentence.tokens[word.token].text))
+        for form in forms:
+            status = lexicon.cue(form, "status")
+            if status in ("denied", "offered"):
+                return status
+        index = head
+    return None
+
+
 def status_start(sentence: Sentence, left: int, lexicon: Lexicon) -> int:
     """Where status cues start: «من المقرر أن يلتقي» sets the status of the clause
     that «أن» opens, so cues just before a complementizer count too."""

@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tawasul.extract.actors import Resolver, affiliation_of, side_of
-from tawasul.extract.arabic import clitic_variants, noun_stems, plain
+from tawasul.extract.arabic import clitic_variants, norm, noun_stems, plain
 from tawasul.extract.circumstances import (
     DATE_REACH,
     MODE_RANK,
     STATUS_REACH,
     dates,
     future_date,
+    governing_status,
     is_mediated,
     mode_of,
     status_of,
@@ -66,6 +67,11 @@ def sentence_contacts(
             # «تلبية لدعوة الإدارة الأمريكية»: the invitation's genitive is the inviter
             inviter = [p for p in phrases if p.start == token + 1 and p.preposition is None]
             sides = replace(sides, other=tuple(inviter))
+        addressee = _addressee_of_offer(sentence, phrases, left, token, lexicon)
+        if addressee and sides.other:
+            # «عرض الرئيس التركي على الرئيس الأوكراني عقد اجتماع مع الرئيس الروسي»: the one
+            # offered the meeting would hold it; the one offering stays out of it
+            sides = replace(sides, agent=addressee, method="clause")
         if circumstantial(sentence, token, trigger, lexicon):  # «… خلال اجتماع السبت»
             sides = replace(sides, agent=tuple(p for p in sides.agent if p.start > token))
         sides = follow_discourse(sides, sentence.tokens[token].text, resolver, discourse)
@@ -325,6 +331,8 @@ def _contacts(
     cue_start = status_start(sentence, left, lexicon)
     date_text = dates(sentence, left, min(right, max(reach, token + 1) + DATE_REACH), lexicon)
     status = status_of(sentence, token, cue_start, cue_end, lexicon, named)
+    if status in ("occurred", "planned"):
+        status = governing_status(sentence, sentence.tokens[token].words[0], lexicon) or status
     answered = _answered_invitation(sentence, token, left, lexicon)
     if answered:
         # «توجه X إلى واشنطن تلبية لدعوة الإدارة الأمريكية», «وصل … بدعوة من …»: the
@@ -437,6 +445,33 @@ def _hosts_a_gathering(sentence: Sentence, token: int, lexicon: Lexicon) -> bool
         if lexicon.cue(plain(sentence.tokens[index].text), "holds"):
             return True  # «جولة», «جلسة» of talks
     return False
+
+
+def _addressee_of_offer(
+    sentence: Sentence, phrases: list[Phrase], left: int, token: int, lexicon: Lexicon
+) -> tuple[Phrase, ...]:
+    """The phrase after «على/إلى» that follows an offer verb before the trigger («عرض على
+    X عقد اجتماع»): who is offered the contact."""
+    offer = next(
+        (
+            i
+            for i in range(left, token)
+            if is_finite(sentence, i)
+            and any(
+                lexicon.cue(f, "status") == "offered"
+                for f in clitic_variants(sentence.tokens[i].text)
+            )
+        ),
+        None,
+    )
+    if offer is None:
+        return ()
+    marked = [
+        p
+        for p in phrases
+        if offer < p.start < token and p.preposition in (norm("على"), norm("إلى"))
+    ]
+    return tuple(marked[:1])
 
 
 def _answered_invitation(sentence: Sentence, token: int, left: int, lexicon: Lexicon) -> int:

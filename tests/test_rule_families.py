@@ -511,5 +511,24 @@ def test_a_purpose_noun_meets_its_genitive_not_a_later_ma(contacts_in):
 
 
 def test_plural_past_forms_of_meeting_verbs_are_triggers(contacts_in):
-    contacts = contacts_in("وقال الوزير الكيني إن الوفد الكيني والوفد الإثيوبي التقوا أمس في نيروبي.")
+    contacts = contacts_in(
+        "وقال الوزير الكيني إن الوفد الكيني والوفد الإثيوبي التقوا أمس في نيروبي."
+    )
     assert [sides(c) for c in contacts] == [frozenset({"Kenya", "Ethiopia"})]
+
+
+def test_a_denial_or_offer_governing_the_trigger_sets_its_status(contacts_in):
+    [denied] = contacts_in(
+        "نفى المتحدث باسم الخارجية الكينية وجود مفاوضات مباشرة بين كينيا وإثيوبيا."
+    )
+    assert (sides(denied), denied.status) == (frozenset({"Kenya", "Ethiopia"}), "denied")
+    [hoped] = contacts_in("وأعرب الرئيس الكيني عن تطلعه إلى عقد لقاء جديد مع الرئيس الأوغندي.")
+    assert (sides(hoped), hoped.status) == (frozenset({"Kenya", "Uganda"}), "offered")
+
+
+def test_the_one_offered_a_meeting_would_hold_it(contacts_in):
+    """«عرض X على Y عقد اجتماع مع Z»: an offer to Y to meet Z; X is no party."""
+    [offer] = contacts_in(
+        "وعرض الرئيس التركي على الرئيس الكيني عقد اجتماع مع رئيس الوزراء الإثيوبي."
+    )
+    assert (sides(offer), offer.status) == (frozenset({"Kenya", "Ethiopia"}), "offered")
