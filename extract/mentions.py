@@ -130,7 +130,35 @@ def find_phrases(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> 
         if any(u.kind != "role" or u.role[0] in UNIT_ROLES for u in group):
             phrases.append(_phrase(sentence, group))
         i = j
-    return _join_trailing_titles(sentence, _join_titles_to_names(sentence, phrases, lexicon))
+    phrases = _join_titles_to_names(sentence, phrases, lexicon)
+    return _join_heads(sentence, _join_trailing_titles(sentence, phrases))
+
+
+#: «وفد برئاسة X»: the word that names who heads a delegation or team.
+HEADED_BY = tuple(norm(w) for w in ("برئاسة", "يرأسه", "يترأسه", "ترأسه", "بقيادة", "يقوده"))
+
+
+def _join_heads(sentence: Sentence, phrases: list[Phrase]) -> list[Phrase]:
+    """«الوفد الأمني المصري، برئاسة وكيل جهاز الاستخبارات أيمن بديع»: a delegation headed
+    by a named person is that person's, on his side."""
+    out: list[Phrase] = []
+    for phrase in phrases:
+        before = out[-1] if out else None
+        gap = [plain(t.text) for t in sentence.tokens[before.end : phrase.start]] if before else []
+        gap = [g for g in gap if g]  # commas
+        if (
+            before is not None
+            and before.has_role("group")
+            and not before.names_person
+            and phrase.names_person
+            and phrase.preposition is None
+            and len(gap) == 1
+            and gap[0] in HEADED_BY
+        ):
+            out[-1] = _joined(sentence, [before, phrase])
+        else:
+            out.append(phrase)
+    return out
 
 
 def _join_trailing_titles(sentence: Sentence, phrases: list[Phrase]) -> list[Phrase]:
@@ -374,6 +402,8 @@ def _ner_conj(text: str) -> bool:
 
 
 def _role(texts: list[str], i: int, lexicon: Lexicon) -> tuple[tuple[str, str], str, int] | None:
+    if plain(texts[i]) in HEADED_BY:
+        return None  # «برئاسة» is "headed by", not the presidency («رئاسة») as a body
     for length in range(min(lexicon.longest_role, len(texts) - i), 0, -1):
         rest = [plain(t) for t in texts[i + 1 : i + length]]
         for prefix, first in clitic_readings(texts[i]):

@@ -187,3 +187,15 @@ def test_a_known_person_s_own_title_after_his_name_describes_him(contacts_in):
         "استقبل الرئيس قيس سعيد رئيس الجمهورية التونسية، في قصر قرطاج، وزير الخارجية التركي."
     )
     assert [sides(c) for c in contacts] == [frozenset({"Tunisia", "Turkey"})]
+
+
+def test_a_delegation_headed_by_a_named_person_is_his(contacts_in):
+    """«وفد برئاسة X»: «برئاسة» is "headed by", not the presidency as a body."""
+    for text in (
+        "وأعلنت الحكومة التركية أن وفدا برئاسة وزير الخارجية التركي هاكان فيدان وصل إلى "
+        "الدوحة للقاء مسؤولين قطريين.",
+        "وقالت مصادر إن الوفد الأمني التركي، برئاسة وزير الخارجية هاكان فيدان، وصل إلى "
+        "الدوحة للقاء مسؤولين قطريين.",
+    ):
+        [contact] = contacts_in(text)
+        assert names(contact) == frozenset({"Hakan Fidan", "Qatar"}), text
