@@ -56,6 +56,8 @@ def sentence_contacts(
             continue  # «تتواصل المعارك بين …»: «تواصل» meaning "goes on", not contact
         if _covers_without_a_tour(sentence, token, lexicon):
             continue  # «وشملت المساعدات اليمن»: «شمل» visits only after «جولة»
+        if _attended_talks(sentence, token, trigger, lexicon):
+            continue  # «مسؤولين من مصر والإمارات حضروا المحادثات»: observers of others' talks
         if _hosts_a_gathering(sentence, token, lexicon):
             continue  # «استضافت الدوحة محادثات بين …»: the talks name their own parties
         left, right = clause_bounds(sentence, token, lexicon)
@@ -406,6 +408,19 @@ def _contacts(
             meeting = replace(base, mode="meeting", mediated=False, intermediaries=())
             out.append(replace(meeting, participants=(courier, b)))
     return out
+
+
+def _attended_talks(sentence: Sentence, token: int, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """Talks already reported («المحادثات», definite) as the object of an attendance verb:
+    those who attend them watch others negotiate («حضروا المحادثات غير المعلنة»)."""
+    word = plain(sentence.tokens[token].text)
+    if trigger.mode != "talks" or not word.startswith("ال") or is_finite(sentence, token):
+        return False
+    return any(
+        lexicon.cue(f, "attends")
+        for t in sentence.tokens[max(0, token - 2) : token]
+        for f in clitic_variants(t.text)
+    )
 
 
 #: Tokens before «شملت» within which a tour noun makes it a list of places visited.

@@ -184,3 +184,13 @@ def test_the_members_of_a_delegation_face_the_host_not_each_other(contacts_in):
         frozenset({"Kenya", "Uganda"}),
         frozenset({"Kenya", "Rwanda"}),
     }
+
+
+def test_those_who_attend_talks_already_reported_are_observers(contacts_in):
+    """«مسؤولين من X وY وZ حضروا المحادثات»: they watch others' talks; attending «الاجتماع»
+    as its members is still a meeting of theirs."""
+    assert not contacts_in(
+        "وأوضحت المصادر أن مسؤولين من كينيا وأوغندا وإثيوبيا حضروا المحادثات غير المعلنة."
+    )
+    [meeting] = contacts_in("وحضر وزراء خارجية كينيا وأوغندا وإثيوبيا الاجتماع في نيروبي.")
+    assert sides(meeting) == frozenset({"Kenya", "Uganda", "Ethiopia"})
