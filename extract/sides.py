@@ -245,6 +245,12 @@ def clause_sides(
             marked = object_of(sentence, after[1:], token, trigger, start=end, skip=skip)
             if marked and marked[0].preposition in trigger.objects:
                 return Sides(tuple(genitive), tuple(marked), "clause")
+            received = [p for p in after[1:2] if p.start == genitive[0].end]
+            if received and received[0].preposition is None and "obj" in trigger.objects:
+                # «باستقبال وزير الخارجية العراقي وفد جماعة الحوثي»: the noun's genitive
+                # receives, the phrase right after it is received
+                guests = [received[0], *conjuncts_of(sentence, received[0], after[2:])]
+                return Sides(tuple(genitive), tuple(guests), "clause")
         purpose = words[token].startswith("ل")  # «… للقاء نظيره»: its subject is the verb's
         if not other and (subject or purpose) and "obj" in trigger.objects:
             # A verbal noun and its object: «بوتين لا يعتزم لقاء زيلينسكي».
@@ -320,6 +326,16 @@ def combine(tree: Sides, clause: Sides) -> Sides:
         return clause  # a member list or a message's route reads better off the clause
     if clause.joint and not tree.other and not tree.joint:
         return clause  # «بين X وY» names both sides; the tree found only a subject
+    if (
+        tree.agent
+        and not tree.other
+        and clause.agent
+        and clause.other
+        and min(p.start for p in clause.agent) > max(p.end for p in tree.agent)
+    ):
+        # «انتقد X استقبال Y وفد حماس»: the tree's subject is the verb's above the noun;
+        # the noun's own genitive, nearer, receives
+        return clause
     # A phrase cannot be on both sides: an object the parse found inside the subject
     # («يزور الرئيس التركي رجب طيب أردوغان موسكو», obj = «طيب») is a misparse.
     # A place is no side: «التقى في العاصمة الأردنية عمّان نظيره» (obj = «عمّان»).

@@ -532,3 +532,11 @@ def test_the_one_offered_a_meeting_would_hold_it(contacts_in):
         "وعرض الرئيس التركي على الرئيس الكيني عقد اجتماع مع رئيس الوزراء الإثيوبي."
     )
     assert (sides(offer), offer.status) == (frozenset({"Kenya", "Ethiopia"}), "offered")
+
+
+def test_a_reception_noun_s_genitive_receives_the_phrase_after_it(contacts_in):
+    """«انتقد X استقبال Y وفد حماس»: Y received Hamas; X only criticised it."""
+    [contact] = contacts_in(
+        "وانتقد وزير الدولة للشؤون الخارجية الكيني استقبال وزير الخارجية الأوغندي وفد حركة حماس."
+    )
+    assert sides(contact) == frozenset({"Uganda", "Hamas"})
