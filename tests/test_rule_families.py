@@ -555,3 +555,11 @@ def test_a_briefing_and_informing_are_contacts(contacts_in):
         assert [sides(c) for c in contacts_in(text)] == [
             frozenset({"United Nations", "Libya"})
         ], text
+
+
+def test_a_proposal_carried_to_someone_is_a_message(contacts_in):
+    [carried] = contacts_in("ونقل وزير الخارجية العماني هذا الطرح إلى المبعوث الأمريكي.")
+    assert (sides(carried), carried.mode) == (frozenset({"Oman", "United States"}), "message")
+    [put] = contacts_in("وقدم الوسيط القطري مقترحا جديدا إلى حركة حماس.")
+    assert sides(put) == frozenset({"Qatar", "Hamas"})
+    assert not contacts_in("ورحب الرئيس الكيني بالمقترح الأمريكي.")  # a proposal as a topic
