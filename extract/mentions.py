@@ -404,6 +404,8 @@ def _ner_conj(text: str) -> bool:
 def _role(texts: list[str], i: int, lexicon: Lexicon) -> tuple[tuple[str, str], str, int] | None:
     if plain(texts[i]) in HEADED_BY:
         return None  # «برئاسة» is "headed by", not the presidency («رئاسة») as a body
+    if i > 0 and plain(texts[i]) == "جانب" and plain(texts[i - 1]) in ("الي", "والي"):
+        return None  # «إلى جانب» is "beside", not «الجانب» (the side)
     for length in range(min(lexicon.longest_role, len(texts) - i), 0, -1):
         rest = [plain(t) for t in texts[i + 1 : i + length]]
         for prefix, first in clitic_readings(texts[i]):
@@ -494,9 +496,11 @@ def _continues(
     linked = linked or (last.kind == "role" and last.role[0] == "title")
     if unit.kind == "role" and unit.role[0] == "title" and last.hit is not None:
         return False  # «الرئيس السوري من العاهل السعودي»: a complete description ended
+    # «ممثل حركة «أنصار الله»»: a classifier alone links a role to the body it names
+    lone_classifier = len(words) == 1 and lexicon.roles.get(words[0]) == "classifier"
     return (
         len(words) <= 2
-        and (words[-1] in LINKERS or _classifier_after_linker(words))
+        and (words[-1] in LINKERS or _classifier_after_linker(words) or lone_classifier)
         and linked
         and unit.kind in ("gaz", "role")
     )

@@ -369,7 +369,7 @@ def with_companions(
     meeting is joint: every party with every other."""
     if mode not in JOINT_MODES or sides.members:
         return sides
-    if not sides.agent:
+    if not sides.agent and not sides.other:
         return sides
     last = max(p.end for p in (*sides.agent, *sides.other))
     after = [p for p in phrases if p.start >= last and p.end <= bounds[1]]
@@ -377,7 +377,9 @@ def with_companions(
     for n, phrase in enumerate(after):
         if _companion(words, phrase):
             joined = [phrase, *conjuncts_of(sentence, phrase, after[n + 1 :])]
-            return replace(sides, other=(*sides.other, *joined), joint=True)
+            # with no subject yet («حيث عقد لقاءات مع X وY، إلى جانب Z»), Z is one more
+            # counterpart of whoever the subject turns out to be
+            return replace(sides, other=(*sides.other, *joined), joint=bool(sides.agent))
     return sides
 
 

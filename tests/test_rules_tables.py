@@ -194,3 +194,16 @@ def test_those_who_attend_talks_already_reported_are_observers(contacts_in):
     )
     [meeting] = contacts_in("وحضر وزراء خارجية كينيا وأوغندا وإثيوبيا الاجتماع في نيروبي.")
     assert sides(meeting) == frozenset({"Kenya", "Uganda", "Ethiopia"})
+
+
+def test_beside_names_one_more_counterpart_and_a_classifier_links_a_quoted_body(contacts_in):
+    """«حيث عقد لقاءات مع X وY، إلى جانب ممثل حركة «حماس» Z»: «إلى جانب» is "beside" (not
+    «الجانب», the side), the quoted body after «حركة» is the representative's, and with no
+    subject yet Z is one more counterpart of whoever acts."""
+    contacts = contacts_in(
+        "وزار نائب وزير الخارجية الكيني العاصمة الأوغندية، حيث عقد سلسلة لقاءات مع كبار "
+        "المسؤولين الأوغنديين، إلى جانب ممثل حركة «حماس» في كمبالا."
+    )
+    found = {sides(c) for c in contacts}
+    assert frozenset({"Kenya", "Hamas"}) in found
+    assert frozenset({"Uganda", "Hamas"}) not in found
