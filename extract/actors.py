@@ -191,7 +191,15 @@ class Resolver:
             # a known, different office rules a person out.
             same_office = [p for p in same_side if p.title == office]
             untitled = [p for p in same_side if not p.title]
-            same_side = same_office or untitled
+            # «ملك الأردن» after «عاهل الأردن الملك عبد الله الثاني»: another word for the
+            # office; the knowledge base knows who held it
+            held = self.gazetteer.titles.get(office)
+            holders = [
+                p
+                for p in same_side
+                if held and any(o.office == held and o.of == state.id for o in p.actor.offices)
+            ]
+            same_side = same_office or untitled or holders
         if not same_side:
             return None
         return min(same_side, key=lambda p: abs(p.position - position)).actor

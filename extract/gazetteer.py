@@ -40,9 +40,12 @@ class Gazetteer:
         actors: dict[str, Actor],
         forms: dict[tuple[str, ...], tuple[str, str]],
         formats: dict[tuple[str, ...], tuple[Actor, ...]] | None = None,
+        titles: dict[str, str] | None = None,
     ):
         self.actors = actors
         self.formats = formats or {}
+        # a title's office words → the office it names («عاهل» → head-of-state)
+        self.titles = titles or {}
         self._format_heads = {key[0] for key in self.formats}
         self._forms = forms
         self._longest = max((len(k) for k in forms), default=1)
@@ -114,7 +117,13 @@ class Gazetteer:
                     raise DataFileError(f"{base / 'formats.tsv'}: unknown member(s) {unknown}")
                 members = tuple(actors[m] for m in r["members"].split())
                 formats[tuple(norm(r["arabic"]).split())] = members
-        return cls(actors, forms, formats)
+        titles: dict[str, str] = {}
+        if (base / "titles.tsv").exists():
+            for r in read_tsv(base / "titles.tsv", ("title", "office")):
+                if r["office"] not in OFFICES:
+                    raise DataFileError(f"{base / 'titles.tsv'}: unknown office {r['office']!r}")
+                titles[" ".join(norm(w) for w in r["title"].split())] = r["office"]
+        return cls(actors, forms, formats, titles)
 
     def format_at(self, tokens: list[str], start: int) -> tuple[int, tuple[Actor, ...]] | None:
         """A named format («المحادثات السداسية») starting at `start`: (end, members)."""

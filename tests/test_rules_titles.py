@@ -199,3 +199,28 @@ def test_a_delegation_headed_by_a_named_person_is_his(contacts_in):
     ):
         [contact] = contacts_in(text)
         assert names(contact) == frozenset({"Hakan Fidan", "Qatar"}), text
+
+
+def test_another_word_for_an_office_finds_its_known_holder(contacts_in):
+    """«ملك الأردن» after «عاهل الأردن الملك عبد الله الثاني»: titles.tsv says both name
+    the head of state, and the knowledge base says who held that office."""
+    contacts = contacts_in(
+        "تلقى عاهل الأردن الملك عبد الله الثاني اتصالا هاتفيا من الرئيس المصري. "
+        "ويعد الاتصال بين ملك الأردن والرئيس المصري الأول من نوعه."
+    )
+    assert {names(c) for c in contacts} == {frozenset({"Abdullah II", "Egypt"})}
+
+
+def test_a_bad_titles_row_names_the_file_and_the_office(tmp_path):
+    import shutil
+
+    import pytest
+    from tawasul.extract.gazetteer import Gazetteer
+    from tawasul.extract.lexicon import DataFileError
+    from tawasul.extract.paths import DATA_DIR
+
+    shutil.copytree(DATA_DIR / "gazetteer", tmp_path / "g")
+    with open(tmp_path / "g" / "titles.tsv", "a", encoding="utf-8") as f:
+        f.write("سلطان\tmonarch\n")
+    with pytest.raises(DataFileError, match=r"titles\.tsv.*monarch"):
+        Gazetteer.load(tmp_path / "g")
