@@ -33,7 +33,14 @@ from tawasul.extract.nlp import Sentence
 from tawasul.extract.positions import circumstantial, has_possessive, is_finite, matrix_subject
 from tawasul.extract.reading import Sides
 from tawasul.extract.records import Actor, Contact, Participant
-from tawasul.extract.sides import JOINT_MODES, clause_sides, combine, tree_sides, with_companions
+from tawasul.extract.sides import (
+    JOINT_MODES,
+    clause_sides,
+    combine,
+    purpose_noun,
+    tree_sides,
+    with_companions,
+)
 
 
 def sentence_contacts(
@@ -383,7 +390,9 @@ def _contacts(
         # three or more sides at one table are one multilateral meeting.
         return [replace(base, participants=tuple(table), mode="multilateral-meeting")]
     meets = (*JOINT_MODES, "phone", "delegation")
-    if not others and len(agents) >= 2 and base.mode in meets and trigger.mode in meets:
+    # (not after «ل»: «يلتقي X وY بزعيم الجماعة لمناقشة …» — they go to discuss with him)
+    meet = base.mode in meets and trigger.mode in meets
+    if not others and len(agents) >= 2 and meet and not purpose_noun(sentence, token, lexicon):
         # Coordinated subjects meet each other: «التقى الرئيس الفلسطيني … والعاهل الأردني»
         # (not around «اتفاق»: an agreement alone names no meeting).
         agents, others = agents[:1], agents[1:]

@@ -185,7 +185,7 @@ def clause_sides(
         if received:
             return Sides((passive,), (received[0],), "clause")
 
-    if _purpose_noun(sentence, token, lexicon):
+    if purpose_noun(sentence, token, lexicon):
         # «وصل … وفد … للقاء قيادة حماس، بعد يوم من لقاء عقده الوفد مع …»: the purpose
         # noun's genitive is whom the traveller goes to meet; a later «مع» is not its own
         genitive = [p for p in after[:1] if p.start == token + 1 and p.preposition is None]
@@ -271,7 +271,7 @@ def _composed_delegation(in_clause: list[Phrase], token: int, gather: int | None
     )
 
 
-def _purpose_noun(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
+def purpose_noun(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
     """«للقاء», «لإجراء»: «ل» + a trigger noun (not «لقاء» itself)."""
     if is_finite(sentence, token):
         return False

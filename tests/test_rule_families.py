@@ -563,3 +563,12 @@ def test_a_proposal_carried_to_someone_is_a_message(contacts_in):
     [put] = contacts_in("وقدم الوسيط القطري مقترحا جديدا إلى حركة حماس.")
     assert sides(put) == frozenset({"Qatar", "Hamas"})
     assert not contacts_in("ورحب الرئيس الكيني بالمقترح الأمريكي.")  # a proposal as a topic
+
+
+def test_coordinated_subjects_of_a_purpose_noun_do_not_meet_each_other(contacts_in):
+    contacts = contacts_in(
+        "ومن المتوقع أن يلتقي السفير الكيني والوفد الأوغندي بزعيم حركة حماس لمناقشة "
+        "تفاصيل اتفاق الهدنة."
+    )
+    assert frozenset({"Kenya", "Uganda"}) not in {sides(c) for c in contacts}
+    assert frozenset({"Kenya", "Hamas"}) in {sides(c) for c in contacts}
