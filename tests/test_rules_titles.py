@@ -113,19 +113,28 @@ def test_a_person_of_a_given_state_spelt_two_letters_off_is_still_known(extracto
     assert gazetteer.person_like("ديمتري مديديف", gazetteer.actors["france"]) is None
 
 
-def test_a_state_the_tagger_ran_into_a_name_closes_the_title(extractor):
-    """NER sometimes tags «قيرغيزستان محمد علي» as one person; after an office word the
-    state ends the title and the rest is its holder."""
+def _phrases_with_ner_span(extractor, text: str, first: str, length: int):
+    """The phrases of `text` when NER tags `length` tokens from the word `first` as one
+    person (the slips the offline tagger makes), its other spans dropped around them."""
     from tawasul.extract.mentions import find_phrases
     from tawasul.extract.nlp import Entity
 
-    [sentence] = extractor.parse("واستقبل الملك رئيس وزراء جمهورية قيرغيزستان محمد علي نورلان.")
-    start = next(i for i, t in enumerate(sentence.tokens) if t.text == "قيرغيزستان")
-    tagged = [e for e in sentence.entities if not (e.start <= start < e.end)]
-    run_on = Entity("PER", start, start + 4, "قيرغيزستان محمد علي نورلان")
-    sentence = replace(sentence, entities=(*tagged, run_on))
-    [phrase] = [p for p in find_phrases(sentence, extractor.gazetteer, extractor.lexicon)
-                if "قيرغيزستان" in p.text]
+    [sentence] = extractor.parse(text)
+    start = next(i for i, t in enumerate(sentence.tokens) if t.text == first)
+    span = " ".join(t.text for t in sentence.tokens[start : start + length])
+    kept = [e for e in sentence.entities if e.end <= start or e.start >= start + length]
+    slip = Entity("PER", start, start + length, span)
+    sentence = replace(sentence, entities=(*kept, slip))
+    return find_phrases(sentence, extractor.gazetteer, extractor.lexicon)
+
+
+def test_a_state_the_tagger_ran_into_a_name_closes_the_title(extractor):
+    """NER sometimes tags «قيرغيزستان محمد علي» as one person; after an office word the
+    state ends the title and the rest is its holder."""
+    phrases = _phrases_with_ner_span(
+        extractor, "واستقبل الملك رئيس وزراء جمهورية قيرغيزستان محمد علي نورلان.", "قيرغيزستان", 4
+    )
+    [phrase] = [p for p in phrases if "قيرغيزستان" in p.text]
     assert [h.actor.id for h in phrase.hits] == ["kyrgyzstan"]
     assert phrase.persons == ("محمد علي نورلان",)
 
@@ -155,14 +164,9 @@ def test_a_surname_alone_is_the_known_person_named_before(contacts_in):
 def test_a_ner_name_stops_at_a_lexicon_word_and_is_never_a_word_with_a_pronoun(extractor):
     """NER slips: «شكره للجانب العماني» («his thanks to the Omani side») tagged as one
     name; the lexicon word «للجانب» ends it, and «شكره» (a word with a pronoun) is none."""
-    from tawasul.extract.mentions import find_phrases
-    from tawasul.extract.nlp import Entity
-
-    [sentence] = extractor.parse("ونقلت الوكالة عن السفير السعودي شكره للجانب العماني.")
-    start = next(i for i, t in enumerate(sentence.tokens) if t.text == "شكره")
-    slip = Entity("PER", start, start + 3, "شكره للجانب العماني")
-    sentence = replace(sentence, entities=(slip,))
-    phrases = find_phrases(sentence, extractor.gazetteer, extractor.lexicon)
+    phrases = _phrases_with_ner_span(
+        extractor, "ونقلت الوكالة عن السفير السعودي شكره للجانب العماني.", "شكره", 3
+    )
     assert not [p for p in phrases if p.persons]
 
 
