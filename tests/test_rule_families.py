@@ -572,3 +572,8 @@ def test_coordinated_subjects_of_a_purpose_noun_do_not_meet_each_other(contacts_
     )
     assert frozenset({"Kenya", "Uganda"}) not in {sides(c) for c in contacts}
     assert frozenset({"Kenya", "Hamas"}) in {sides(c) for c in contacts}
+
+
+def test_a_cancelled_visit_was_planned(contacts_in):
+    [visit] = contacts_in("وألغى وزير الخارجية الكيني زيارته إلى أديس أبابا.")
+    assert (sides(visit), visit.status) == (frozenset({"Kenya", "Ethiopia"}), "planned")
