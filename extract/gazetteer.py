@@ -51,9 +51,13 @@ class Gazetteer:
         self._longest = max((len(k) for k in forms), default=1)
         # person name forms by word count, for spelling-tolerant lookups of NER names
         self._person_forms: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+        users: dict[str, set[str]] = {}  # the persons each name word appears in
         for key, (actor_id, role) in forms.items():
             if role == "name" and actors[actor_id].kind == "person" and len(key) >= 2:
                 self._person_forms.setdefault(len(key), []).append((key, actor_id))
+                for word in key:
+                    users.setdefault(word, set()).add(actor_id)
+        self._rare_words = {word for word, ids in users.items() if len(ids) <= 2}
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
@@ -143,7 +147,8 @@ class Gazetteer:
         """The one known person whose name differs from `name` by at most one letter in
         at most one word: transliteration variants the table does not list. When the text
         gives the person's state («الرئيس الروسي ديمتري مديديف»), a person of that state
-        whose first name is as close and whose last name is two letters off will do.
+        whose first name is as close and whose last name is two letters off will do. A name
+        one word short of a known person's (the tagger cut it) is that person.
         None when no person, or more than one, is that close."""
         words = tuple(norm(name).split())
         for shorter in _without_lineage(words):
@@ -165,6 +170,15 @@ class Gazetteer:
                 and min(len(key[-1]), len(words[-1])) >= 5
                 and _edits(key[-1], words[-1]) <= 2
                 and affiliation_chain(self.actors[actor_id])[-1] == state
+            }
+        if not found and len(words) >= 2 and any(_near_rare(w, self._rare_words) for w in words):
+            # the tagger cut the name short: «باصيرو ديوماي» of «باسيرو ديوماي فاي» (a name
+            # of common words only, «محمد علي», is no one in particular)
+            found = {
+                actor_id
+                for key, actor_id in self._person_forms.get(len(words) + 1, [])
+                if all(_close(k, w) for k, w in zip(key, words, strict=False))
+                and (state is None or affiliation_chain(self.actors[actor_id])[-1] == state)
             }
         return self.actors[found.pop()] if len(found) == 1 else None
 
@@ -241,6 +255,11 @@ def _without_lineage(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     for keep in range(len(chain) - 1, -1, -1):
         out.append(tuple(w for u in (*first, *chain[:keep], *tail) for w in u))
     return out
+
+
+def _near_rare(word: str, rare: set[str]) -> bool:
+    """The word, or a spelling one letter off, names at most two known persons."""
+    return word in rare or any(_close(word, r) for r in rare if abs(len(r) - len(word)) <= 1)
 
 
 def _edits(a: str, b: str) -> int:

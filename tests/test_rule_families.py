@@ -577,3 +577,11 @@ def test_coordinated_subjects_of_a_purpose_noun_do_not_meet_each_other(contacts_
 def test_a_cancelled_visit_was_planned(contacts_in):
     [visit] = contacts_in("وألغى وزير الخارجية الكيني زيارته إلى أديس أبابا.")
     assert (sides(visit), visit.status) == (frozenset({"Kenya", "Ethiopia"}), "planned")
+
+
+def test_a_name_the_tagger_cut_short_is_the_known_person(extractor):
+    """«باصيرو ديوماي» is «باسيرو ديوماي فاي» cut by the tagger; a short name of common
+    words alone («محمد علي») is no one in particular."""
+    gazetteer = extractor.gazetteer
+    assert gazetteer.person_like("باصيرو ديوماي").label_en == "Bassirou Diomaye Faye"
+    assert gazetteer.person_like("محمد علي") is None
