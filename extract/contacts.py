@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tawasul.extract.actors import Resolver, affiliation_of, side_of
-from tawasul.extract.arabic import clitic_variants, norm, noun_stems, plain
+from tawasul.extract.arabic import clitic_variants, plain
 from tawasul.extract.circumstances import (
     DATE_REACH,
     MODE_RANK,
@@ -27,6 +27,13 @@ from tawasul.extract.circumstances import (
 )
 from tawasul.extract.clauses import clause_bounds, find_triggers
 from tawasul.extract.discourse import Discourse, follow_discourse
+from tawasul.extract.frames import (
+    addressee_of_offer,
+    answered_invitation,
+    attended_talks,
+    covers_without_a_tour,
+    hosts_a_gathering,
+)
 from tawasul.extract.lexicon import Lexicon, Trigger
 from tawasul.extract.mentions import Phrase
 from tawasul.extract.nlp import Sentence
@@ -61,22 +68,22 @@ def sentence_contacts(
         token = sentence.words[word_index].token
         if _continues_an_event(sentence, token, lexicon):
             continue  # «تتواصل المعارك بين …»: «تواصل» meaning "goes on", not contact
-        if _covers_without_a_tour(sentence, token, lexicon):
+        if covers_without_a_tour(sentence, token, lexicon):
             continue  # «وشملت المساعدات اليمن»: «شمل» visits only after «جولة»
-        if _attended_talks(sentence, token, trigger, lexicon):
+        if attended_talks(sentence, token, trigger, lexicon):
             continue  # «مسؤولين من مصر والإمارات حضروا المحادثات»: observers of others' talks
-        if _hosts_a_gathering(sentence, token, lexicon):
+        if hosts_a_gathering(sentence, token, lexicon):
             continue  # «استضافت الدوحة محادثات بين …»: the talks name their own parties
         left, right = clause_bounds(sentence, token, lexicon)
         tree = tree_sides(sentence, word_index, trigger, phrases, (left, right))
         clause = clause_sides(sentence, token, trigger, phrases, (left, right), lexicon)
         sides = combine(tree, clause)
         sides = with_companions(sentence, sides, phrases, (left, right), trigger.mode)
-        if not sides.other and _answered_invitation(sentence, token, left, lexicon):
+        if not sides.other and answered_invitation(sentence, token, left, lexicon):
             # «تلبية لدعوة الإدارة الأمريكية»: the invitation's genitive is the inviter
             inviter = [p for p in phrases if p.start == token + 1 and p.preposition is None]
             sides = replace(sides, other=tuple(inviter))
-        addressee = _addressee_of_offer(sentence, phrases, left, token, lexicon)
+        addressee = addressee_of_offer(sentence, phrases, left, token, lexicon)
         if addressee and sides.other:
             # «عرض الرئيس التركي على الرئيس الأوكراني عقد اجتماع مع الرئيس الروسي»: the one
             # offered the meeting would hold it; the one offering stays out of it
@@ -342,7 +349,7 @@ def _contacts(
     status = status_of(sentence, token, cue_start, cue_end, lexicon, named)
     if status in ("occurred", "planned"):
         status = governing_status(sentence, sentence.tokens[token].words[0], lexicon) or status
-    answered = _answered_invitation(sentence, token, left, lexicon)
+    answered = answered_invitation(sentence, token, left, lexicon)
     if answered:
         # «توجه X إلى واشنطن تلبية لدعوة الإدارة الأمريكية», «وصل … بدعوة من …»: the
         # traveller visits the inviter; the tense is the travel verb's, not an offer.
@@ -417,100 +424,6 @@ def _contacts(
             meeting = replace(base, mode="meeting", mediated=False, intermediaries=())
             out.append(replace(meeting, participants=(courier, b)))
     return out
-
-
-def _attended_talks(sentence: Sentence, token: int, trigger: Trigger, lexicon: Lexicon) -> bool:
-    """Talks already reported («المحادثات», definite) as the object of an attendance verb:
-    those who attend them watch others negotiate («حضروا المحادثات غير المعلنة»)."""
-    word = plain(sentence.tokens[token].text)
-    if trigger.mode != "talks" or not word.startswith("ال") or is_finite(sentence, token):
-        return False
-    return any(
-        lexicon.cue(f, "attends")
-        for t in sentence.tokens[max(0, token - 2) : token]
-        for f in clitic_variants(t.text)
-    )
-
-
-#: Tokens before «شملت» within which a tour noun makes it a list of places visited.
-TOUR_REACH = 5
-COVERS = ("شمل", "شملت", "تشمل", "يشمل", "ستشمل")
-
-
-def _covers_without_a_tour(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
-    """«بدأ جولة خلال أيام شملت السعودية واليمن», «بجولة خليجية تشمل …» visit each place;
-    «شمل» with no tour before it is no contact."""
-    if not any(f in COVERS for f in clitic_variants(sentence.tokens[token].text)):
-        return False
-    for index in range(token - 1, max(-1, token - 1 - TOUR_REACH), -1):
-        forms = clitic_variants(sentence.tokens[index].text)
-        if any(f in lexicon.triggers for f in forms):
-            return True  # «جولة محادثات تشمل …»: a round of talks, not a tour
-        if any(lexicon.cue(f, "tour") for f in forms):
-            return False
-    return True
-
-
-#: Tokens after a hosting verb within which a hosted gathering noun is its object.
-HOSTED_REACH = 5
-
-
-def _hosts_a_gathering(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
-    """A hosting verb whose object is a trigger noun («استضافت مسقط جولة محادثات بين …»,
-    «تستضيف القاهرة اجتماعا لوزراء …»): the host is the place, the noun is the contact."""
-    if not any(lexicon.cue(f, "gathers") for f in clitic_variants(sentence.tokens[token].text)):
-        return False
-    for index in range(token + 1, min(len(sentence.tokens), token + 1 + HOSTED_REACH)):
-        forms = clitic_variants(sentence.tokens[index].text)
-        found = [lexicon.triggers.get(b) for f in forms for b in (f, *noun_stems(f))]
-        # a delegation hosted is a guest, not a gathering («استضاف وفدا من طالبان»)
-        if not is_finite(sentence, index) and any(t and t.mode != "delegation" for t in found):
-            return True
-        if lexicon.cue(plain(sentence.tokens[index].text), "holds"):
-            return True  # «جولة», «جلسة» of talks
-    return False
-
-
-def _addressee_of_offer(
-    sentence: Sentence, phrases: list[Phrase], left: int, token: int, lexicon: Lexicon
-) -> tuple[Phrase, ...]:
-    """The phrase after «على/إلى» that follows an offer verb before the trigger («عرض على
-    X عقد اجتماع»): who is offered the contact."""
-    offer = next(
-        (
-            i
-            for i in range(left, token)
-            if is_finite(sentence, i)
-            and any(
-                lexicon.cue(f, "status") == "offered"
-                for f in clitic_variants(sentence.tokens[i].text)
-            )
-        ),
-        None,
-    )
-    if offer is None:
-        return ()
-    marked = [
-        p
-        for p in phrases
-        if offer < p.start < token and p.preposition in (norm("على"), norm("إلى"))
-    ]
-    return tuple(marked[:1])
-
-
-def _answered_invitation(sentence: Sentence, token: int, left: int, lexicon: Lexicon) -> int:
-    """Where the answer to an invitation begins (0 when there is none): «تلبية لدعوة»,
-    «استجابة لدعوة», or «بدعوة» after a verb of the clause («وصل … بدعوة من»)."""
-    words = [plain(t.text) for t in sentence.tokens]
-    if not words[token].endswith(("دعوه", "دعوة")) or not any(
-        is_finite(sentence, i) for i in range(left, token)
-    ):
-        return 0
-    if token > left and lexicon.cue(words[token - 1], "answers"):
-        return token - 1
-    if words[token].startswith("ب") and words[token][1:] == "دعوه":
-        return token
-    return 0
 
 
 BOTH_PARTIES = ("الطرفين", "الطرفان", "الجانبين", "الجانبان", "طرفي", "كلا الطرفين")
