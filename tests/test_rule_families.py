@@ -585,3 +585,12 @@ def test_a_name_the_tagger_cut_short_is_the_known_person(extractor):
     gazetteer = extractor.gazetteer
     assert gazetteer.person_like("باصيرو ديوماي").label_en == "Bassirou Diomaye Faye"
     assert gazetteer.person_like("محمد علي") is None
+
+
+def test_greetings_conveyed_to_a_recipient_named_first(contacts_in):
+    """«نقل X إلى Z تحيات Y»: the recipient may come before the message; Y greets Z
+    through X, who meets Z."""
+    contacts = contacts_in("ونقل وزير الخارجية العماني إلى الرئيس الأوغندي تحيات الرئيس الكيني.")
+    found = {(sides(c), c.mode) for c in contacts}
+    assert (frozenset({"Kenya", "Uganda"}), "message") in found
+    assert (frozenset({"Oman", "Uganda"}), "meeting") in found
