@@ -49,15 +49,23 @@ class Gazetteer:
         self._format_heads = {key[0] for key in self.formats}
         self._forms = forms
         self._longest = max((len(k) for k in forms), default=1)
-        # person name forms by word count, for spelling-tolerant lookups of NER names
-        self._person_forms: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+        # Person name forms for spelling-tolerant lookups of NER names, by the spelling
+        # skeleton of all their words and of all but the last: two spellings `_close` to
+        # each other share a skeleton, so a lookup only tries forms that may match.
+        self._by_skeleton: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
+        self._by_head: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
         users: dict[str, set[str]] = {}  # the persons each name word appears in
         for key, (actor_id, role) in forms.items():
             if role == "name" and actors[actor_id].kind == "person" and len(key) >= 2:
-                self._person_forms.setdefault(len(key), []).append((key, actor_id))
+                self._by_skeleton.setdefault(_skeletons(key), []).append((key, actor_id))
+                self._by_head.setdefault(_skeletons(key[:-1]), []).append((key, actor_id))
                 for word in key:
                     users.setdefault(word, set()).add(actor_id)
-        self._rare_words = {word for word, ids in users.items() if len(ids) <= 2}
+        # name words of at most two persons, by spelling skeleton (see `_skeleton`)
+        self._rare_words: dict[str, list[str]] = {}
+        for word, ids in users.items():
+            if len(ids) <= 2:
+                self._rare_words.setdefault(_skeleton(word), []).append(word)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
@@ -155,32 +163,37 @@ class Gazetteer:
             found_form = self._forms.get(shorter)
             if found_form and self.actors[found_form[0]].kind == "person":
                 return self.actors[found_form[0]]
-        forms = self._person_forms.get(len(words), [])
         found = {
             actor_id
-            for key, actor_id in forms
+            for key, actor_id in self._by_skeleton.get(_skeletons(words), ())
             if sum(k != w for k, w in zip(key, words, strict=True)) <= 1
             and all(_close(k, w) for k, w in zip(key, words, strict=True))
         }
         if not found and state is not None and len(words) >= 2:
             found = {
                 actor_id
-                for key, actor_id in forms
-                if all(_close(k, w) for k, w in zip(key[:-1], words[:-1], strict=True))
+                for key, actor_id in self._by_head.get(_skeletons(words[:-1]), ())
+                if len(key) == len(words)
+                and all(_close(k, w) for k, w in zip(key[:-1], words[:-1], strict=True))
                 and min(len(key[-1]), len(words[-1])) >= 5
                 and _edits(key[-1], words[-1]) <= 2
                 and affiliation_chain(self.actors[actor_id])[-1] == state
             }
-        if not found and len(words) >= 2 and any(_near_rare(w, self._rare_words) for w in words):
+        if not found and len(words) >= 2 and any(self._near_rare(w) for w in words):
             # the tagger cut the name short: «باصيرو ديوماي» of «باسيرو ديوماي فاي» (a name
             # of common words only, «محمد علي», is no one in particular)
             found = {
                 actor_id
-                for key, actor_id in self._person_forms.get(len(words) + 1, [])
-                if all(_close(k, w) for k, w in zip(key, words, strict=False))
+                for key, actor_id in self._by_head.get(_skeletons(words), ())
+                if len(key) == len(words) + 1
+                and all(_close(k, w) for k, w in zip(key, words, strict=False))
                 and (state is None or affiliation_chain(self.actors[actor_id])[-1] == state)
             }
         return self.actors[found.pop()] if len(found) == 1 else None
+
+    def _near_rare(self, word: str) -> bool:
+        """The word, or a spelling one letter off, names at most two known persons."""
+        return any(_close(word, rare) for rare in self._rare_words.get(_skeleton(word), ()))
 
     def match(self, tokens: list[str], start: int) -> GazetteerHit | None:
         """The longest gazetteer form beginning at token `start` (clitics allowed on it)."""
@@ -205,6 +218,18 @@ class Gazetteer:
 _SIMILAR = ("اويى", "جغكق", "تط", "سصث", "دضذظز", "هحة", "ءئؤأإآا")
 #: Letters a spelling may add or drop: vowels and the glottal stop («نتينياهو» / «نتنياهو»).
 _OPTIONAL = set("اويىءئؤه")
+#: Two words `_close` calls one spelling share a skeleton: letters that may be dropped, or
+#: swapped for one of those, are dropped; the rest stand for their class of similar letters.
+_SKELETON_DROP = set().union(*(set(g) for g in _SIMILAR if set(g) & _OPTIONAL))
+_SKELETON_CLASS = {ch: g[0] for g in _SIMILAR if not set(g) & _OPTIONAL for ch in g}
+
+
+def _skeleton(word: str) -> str:
+    return "".join(_SKELETON_CLASS.get(ch, ch) for ch in word if ch not in _SKELETON_DROP)
+
+
+def _skeletons(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_skeleton(w) for w in words)
 
 
 def _close(a: str, b: str) -> bool:
@@ -255,11 +280,6 @@ def _without_lineage(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     for keep in range(len(chain) - 1, -1, -1):
         out.append(tuple(w for u in (*first, *chain[:keep], *tail) for w in u))
     return out
-
-
-def _near_rare(word: str, rare: set[str]) -> bool:
-    """The word, or a spelling one letter off, names at most two known persons."""
-    return word in rare or any(_close(word, r) for r in rare if abs(len(r) - len(word)) <= 1)
 
 
 def _edits(a: str, b: str) -> int:
