@@ -37,7 +37,13 @@ from tawasul.extract.frames import (
 from tawasul.extract.lexicon import Lexicon, Trigger
 from tawasul.extract.mentions import Phrase
 from tawasul.extract.nlp import Sentence
-from tawasul.extract.positions import circumstantial, has_possessive, is_finite, matrix_subject
+from tawasul.extract.positions import (
+    after_temporal,
+    circumstantial,
+    has_possessive,
+    is_finite,
+    matrix_subject,
+)
 from tawasul.extract.reading import Sides
 from tawasul.extract.records import Actor, Contact, Participant
 from tawasul.extract.sides import (
@@ -135,7 +141,7 @@ def sentence_contacts(
             # «سيلتقي … ثم يتوجه إلى تبليسي للقاء نظيره»: «ثم» goes on in the same tense
             contacts = [replace(c, status=previous_status) for c in contacts]
         previous_status = contacts[0].status if contacts else previous_status
-        if trigger.mode == "visit" and _after_temporal(sentence, token, lexicon):
+        if trigger.mode == "visit" and after_temporal(sentence, token, lexicon):
             settings.update(frozenset(p.actor.id for p in c.participants) for c in contacts)
         for contact in contacts:
             key = frozenset(p.actor.id for p in contact.participants)
@@ -152,15 +158,6 @@ def sentence_contacts(
 def _same_one(a: Participant, b: Participant) -> bool:
     """The same mention, or the same known person."""
     return a.start == b.start or (a.actor == b.actor and a.actor.kind == "person")
-
-
-def _after_temporal(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
-    """The trigger follows «أثناء», «خلال», «عقب» …: it dates something else."""
-    if token == 0:
-        return False
-    return any(
-        lexicon.cue(form, "temporal") for form in clitic_variants(sentence.tokens[token - 1].text)
-    )
 
 
 def _without_venues(

@@ -94,13 +94,9 @@ def addressee_of_offer(
 def answered_invitation(sentence: Sentence, token: int, left: int, lexicon: Lexicon) -> int:
     """Where the answer to an invitation begins (0 when there is none): «تلبية لدعوة»,
     «استجابة لدعوة», or «بدعوة» after a verb of the clause («وصل … بدعوة من»)."""
-    words = [plain(t.text) for t in sentence.tokens]
-    if not words[token].endswith(("دعوه", "دعوة")) or not any(
-        is_finite(sentence, i) for i in range(left, token)
-    ):
+    word = plain(sentence.tokens[token].text)
+    if not word.endswith("دعوه") or not any(is_finite(sentence, i) for i in range(left, token)):
         return 0
-    if token > left and lexicon.cue(words[token - 1], "answers"):
+    if token > left and lexicon.cue(plain(sentence.tokens[token - 1].text), "answers"):
         return token - 1
-    if words[token].startswith("ب") and words[token][1:] == "دعوه":
-        return token
-    return 0
+    return token if word == "بدعوه" else 0

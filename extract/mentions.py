@@ -10,6 +10,7 @@ resolver in `actors.py` decides what each one stands for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tawasul.extract.arabic import (
@@ -138,27 +139,36 @@ def find_phrases(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> 
 HEADED_BY = tuple(norm(w) for w in ("برئاسة", "يرأسه", "يترأسه", "ترأسه", "بقيادة", "يقوده"))
 
 
+def _join_pairs(
+    sentence: Sentence, phrases: list[Phrase], belongs: Callable[[Phrase, Phrase], bool]
+) -> list[Phrase]:
+    """Each phrase that `belongs` to the phrase before it joins it."""
+    out: list[Phrase] = []
+    for phrase in phrases:
+        if out and belongs(out[-1], phrase):
+            out[-1] = _joined(sentence, [out[-1], phrase])
+        else:
+            out.append(phrase)
+    return out
+
+
 def _join_heads(sentence: Sentence, phrases: list[Phrase]) -> list[Phrase]:
     """«الوفد الأمني المصري، برئاسة وكيل جهاز الاستخبارات أيمن بديع»: a delegation headed
     by a named person is that person's, on his side."""
-    out: list[Phrase] = []
-    for phrase in phrases:
-        before = out[-1] if out else None
-        gap = [plain(t.text) for t in sentence.tokens[before.end : phrase.start]] if before else []
+
+    def headed_by(before: Phrase, phrase: Phrase) -> bool:
+        gap = [plain(t.text) for t in sentence.tokens[before.end : phrase.start]]
         gap = [g for g in gap if g]  # commas
-        if (
-            before is not None
-            and before.has_role("group")
+        return (
+            before.has_role("group")
             and not before.names_person
             and phrase.names_person
             and phrase.preposition is None
             and len(gap) == 1
             and gap[0] in HEADED_BY
-        ):
-            out[-1] = _joined(sentence, [before, phrase])
-        else:
-            out.append(phrase)
-    return out
+        )
+
+    return _join_pairs(sentence, phrases, headed_by)
 
 
 def _join_trailing_titles(sentence: Sentence, phrases: list[Phrase]) -> list[Phrase]:
@@ -168,30 +178,24 @@ def _join_trailing_titles(sentence: Sentence, phrases: list[Phrase]) -> list[Phr
     a title of his own side is described again («قيس سعيد رئيس الجمهورية التونسية»); a
     title of another side is another person («استقبل الرئيس السيسي رئيس الوزراء
     الإثيوبي»)."""
-    out: list[Phrase] = []
-    for phrase in phrases:
-        before = out[-1] if out else None
-        gap = [t.text for t in sentence.tokens[before.end : phrase.start]] if before else []
-        unknown = before is not None and bool(before.persons) and not before.hits
-        known = (
-            before is not None
-            and any(h.actor.kind == "person" for h in before.hits)
-            and _same_side([phrase], before)
+
+    def describes(before: Phrase, phrase: Phrase) -> bool:
+        gap = [t.text for t in sentence.tokens[before.end : phrase.start]]
+        unknown = bool(before.persons) and not before.hits
+        known = any(h.actor.kind == "person" for h in before.hits) and _same_side(
+            [phrase], before
         )  # «الرئيس قيس سعيد رئيس الجمهورية التونسية»: his own title again
-        if (
-            before is not None
-            and (unknown or known)
+        return (
+            (unknown or known)
             and phrase.has_role("title")
             and not phrase.names_person
             and not phrase.conj
             and phrase.preposition is None
             and any(h.actor.kind in ("state", "organization") for h in phrase.hits)
             and gap in ([], [","], ["،"])
-        ):
-            out[-1] = _joined(sentence, [before, phrase])
-        else:
-            out.append(phrase)
-    return out
+        )
+
+    return _join_pairs(sentence, phrases, describes)
 
 
 #: «called»: a title, this word, and the name of its holder («مبعوث يدعى …»).

@@ -75,6 +75,13 @@ def circumstantial(sentence: Sentence, token: int, trigger: Trigger, lexicon: Le
         return False
     if has_possessive(sentence, token):
         return False
+    return after_temporal(sentence, token, lexicon)
+
+
+def after_temporal(sentence: Sentence, token: int, lexicon: Lexicon) -> bool:
+    """The trigger follows «أثناء», «خلال», «عقب» …: it dates something else."""
+    if token == 0:
+        return False
     previous = sentence.tokens[token - 1].text
     return any(lexicon.cue(form, "temporal") for form in clitic_variants(previous))
 
