@@ -174,11 +174,7 @@ class Resolver:
     def _head_of_state(self, state: Actor, position: int) -> Actor | None:
         """The person named in the article whom the knowledge base has as `state`'s head
         of state, nearest first."""
-        heads = [
-            p
-            for p in self.persons
-            if any(o.office == "head-of-state" and o.of == state.id for o in p.actor.offices)
-        ]
+        heads = [p for p in self.persons if _holds(p.actor, "head-of-state", state)]
         if not heads:
             return None
         return min(heads, key=lambda p: abs(p.position - position)).actor
@@ -194,15 +190,16 @@ class Resolver:
             # «ملك الأردن» after «عاهل الأردن الملك عبد الله الثاني»: another word for the
             # office; the knowledge base knows who held it
             held = self.gazetteer.titles.get(office)
-            holders = [
-                p
-                for p in same_side
-                if held and any(o.office == held and o.of == state.id for o in p.actor.offices)
-            ]
+            holders = [p for p in same_side if held and _holds(p.actor, held, state)]
             same_side = same_office or untitled or holders
         if not same_side:
             return None
         return min(same_side, key=lambda p: abs(p.position - position)).actor
+
+
+def _holds(person: Actor, office: str, body: Actor) -> bool:
+    """Whether the knowledge base has `person` in `office` of `body`, at any time."""
+    return any(o.office == office and o.of == body.id for o in person.offices)
 
 
 #: Singular words for one unnamed official: «المسؤول الأوروبي», «الدبلوماسي الأمريكي».
