@@ -127,7 +127,6 @@ def clean_text(text: str) -> tuple[str, bool]:
     return unicodedata.normalize("NFC", text), repaired
 
 
-
 def _fixed(text: str) -> str:
     """The text with its mojibake repaired by ftfy, or the same object when there is none."""
     if not _looks_like_mojibake(text):
